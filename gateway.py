@@ -1,0 +1,1031 @@
+"""Notification Gateway: accept notifications over HTTP, store them in PostgreSQL, route them through RabbitMQ.
+
+Read top to bottom: configuration, wire types, database, broker, background tasks, HTTP handlers, app.
+The gateway never sends a message itself; per-channel workers consume its queues and report back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import hashlib
+import hmac
+import logging
+import os
+import re
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Any, Generic, Literal, TypeVar, get_args
+from uuid import UUID, uuid4
+
+import aio_pika
+import aio_pika.abc
+import aiormq
+import msgspec
+import psycopg
+import psycopg_pool
+import uvicorn
+from litestar import Litestar, Request, Response, Router, get, post
+from litestar.connection import ASGIConnection
+from litestar.datastructures import State
+from litestar.exceptions import NotAuthorizedException, NotFoundException, ValidationException
+from litestar.handlers.base import BaseRouteHandler
+from litestar.openapi import OpenAPIConfig, ResponseSpec
+from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.openapi.spec import Components, Example, SecurityScheme
+from litestar.params import Body, FromPath, FromQuery, HeaderParameter, QueryParameter
+from psycopg.rows import class_row
+
+log = logging.getLogger("gateway")
+
+# ── Configuration ─────────────────────────────────────────────────────────────────────────────────
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    """Everything the gateway reads from its environment, read once at start."""
+
+    database_url: str = "postgresql://postgres@localhost:5432/postgres"
+    rabbitmq_url: str = "amqp://guest:guest@localhost:5672/"
+    host: str = "0.0.0.0"
+    port: int = 8000
+    exchange: str = "notifications"
+    log_level: str = "info"
+    api_keys: tuple[str, ...] = ()
+    boot_timeout: float = 60.0  # how long boot waits for PostgreSQL and RabbitMQ to appear
+    publish_timeout: float = 5.0  # a confirm slower than this leaves the row pending for the relay
+    relay_interval: float = 1.0
+    relay_grace: float = 5.0  # fresh pending rows belong to the request still publishing them
+    relay_batch: int = 500
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | os._Environ[str] = os.environ) -> Settings:
+        keys = tuple(k.strip() for k in env.get("GATEWAY_API_KEYS", "").split(",") if k.strip())
+        raw = {
+            "database_url": env.get("DATABASE_URL"),
+            "rabbitmq_url": env.get("RABBITMQ_URL"),
+            "host": env.get("HOST"),
+            "port": env.get("PORT"),
+            "exchange": env.get("GATEWAY_EXCHANGE"),
+            "log_level": env.get("LOG_LEVEL"),
+            "boot_timeout": env.get("GATEWAY_BOOT_TIMEOUT"),
+            "publish_timeout": env.get("GATEWAY_PUBLISH_TIMEOUT"),
+            "relay_interval": env.get("GATEWAY_RELAY_INTERVAL"),
+            "relay_grace": env.get("GATEWAY_RELAY_GRACE"),
+            "relay_batch": env.get("GATEWAY_RELAY_BATCH"),
+        }
+        given: dict[str, object] = {name: value for name, value in raw.items() if value}
+        if keys:
+            given["api_keys"] = keys
+        return msgspec.convert(given, cls, strict=False)
+
+
+# ── Wire types ────────────────────────────────────────────────────────────────────────────────────
+
+ChannelType = Literal["email", "sms", "push", "telegram", "whatsapp"]
+Status = Literal["scheduled", "pending", "queued", "sent", "delivered", "failed"]
+ReportedStatus = Literal["sent", "delivered", "failed"]
+CHANNEL_TYPES: tuple[str, ...] = get_args(ChannelType)
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+E164 = re.compile(r"\+[1-9][0-9]{7,14}")
+TELEGRAM_CHAT = re.compile(r"-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32}")
+RECIPIENT_RULES: dict[str, tuple[Callable[[str], bool], str]] = {
+    "email": (lambda r: len(r) <= 254 and EMAIL.fullmatch(r) is not None, "an email address local@domain.tld"),
+    "sms": (lambda r: E164.fullmatch(r) is not None, "an E.164 phone number: + then 8 to 15 digits"),
+    "whatsapp": (lambda r: E164.fullmatch(r) is not None, "an E.164 phone number: + then 8 to 15 digits"),
+    "telegram": (lambda r: TELEGRAM_CHAT.fullmatch(r) is not None, "a numeric chat id or an @username"),
+    "push": (str.isprintable, "a device token of 1 to 4096 printable characters"),
+}
+SMS_MAX_LENGTH = 1600
+METADATA_MAX_BYTES = 8192
+METADATA_MAX_DEPTH = 8
+SCHEDULE_HORIZON = timedelta(days=365)
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def check_text(name: str, value: str) -> None:
+    # PostgreSQL text cannot hold U+0000, so it is refused here rather than failing at insert.
+    if "\x00" in value:
+        raise ValueError(f"`{name}` must not contain NUL characters (\\u0000)")
+
+
+def check_metadata(value: object, depth: int = 0) -> None:
+    if depth > METADATA_MAX_DEPTH:
+        raise ValueError(f"`metadata` is nested deeper than {METADATA_MAX_DEPTH} levels")
+    if isinstance(value, str):
+        check_text("metadata", value)
+    elif isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+        raise ValueError("`metadata` numbers must fit in 64 bits, as workers' JSON parsers expect")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_text("metadata", key)
+            check_metadata(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            check_metadata(item, depth + 1)
+
+
+class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A notification to send. Rules that depend on `type` are checked after decoding."""
+
+    type: ChannelType
+    recipient: Annotated[str, msgspec.Meta(min_length=1, max_length=4096)]
+    message: Annotated[str, msgspec.Meta(min_length=1, max_length=10_000)]
+    subject: Annotated[str, msgspec.Meta(min_length=1, max_length=998)] | None = None
+    metadata: dict[str, Any] = {}
+    send_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
+
+    def __post_init__(self) -> None:
+        accepts, expected = RECIPIENT_RULES[self.type]
+        if not accepts(self.recipient):
+            raise ValueError(f"`recipient` must be {expected} for type {self.type}")
+        if self.type == "email" and self.subject is None:
+            raise ValueError("`subject` is required for type email")
+        if self.type == "sms" and len(self.message) > SMS_MAX_LENGTH:
+            raise ValueError(f"`message` must be at most {SMS_MAX_LENGTH} characters for type sms")
+        check_text("recipient", self.recipient)
+        check_text("message", self.message)
+        if self.subject is not None:
+            check_text("subject", self.subject)
+        if self.metadata:
+            check_metadata(self.metadata)
+            if len(msgspec.json.encode(self.metadata)) > METADATA_MAX_BYTES:
+                raise ValueError(f"`metadata` must be at most {METADATA_MAX_BYTES} bytes encoded")
+        if self.send_at is not None and self.send_at > datetime.now(UTC) + SCHEDULE_HORIZON:
+            raise ValueError("`send_at` must be at most one year ahead")
+
+
+class BatchIn(msgspec.Struct, forbid_unknown_fields=True):
+    notifications: Annotated[list[NotificationIn], msgspec.Meta(min_length=1, max_length=1000)]
+
+
+class Notification(msgspec.Struct, kw_only=True):
+    """A notification as stored, returned to clients and published to workers."""
+
+    id: UUID
+    type: ChannelType
+    recipient: str
+    subject: str | None
+    message: str
+    metadata: dict[str, Any]
+    status: Status
+    error: str | None = None
+    send_at: datetime | None = None
+    api_key_id: str | None = None
+    created_at: datetime
+    updated_at: datetime
+    queued_at: datetime | None = None
+    sent_at: datetime | None = None
+    delivered_at: datetime | None = None
+    failed_at: datetime | None = None
+
+
+class NewNotification(Notification, kw_only=True):
+    """A row to insert: the notification plus what idempotent replays are checked against."""
+
+    idempotency_key: str | None = None
+    request_hash: str | None = None
+
+
+class NotificationPage(msgspec.Struct):
+    items: list[Notification]
+    next_cursor: str | None
+
+
+class NotificationBatch(msgspec.Struct):
+    items: list[Notification]
+
+
+class StatusEvent(msgspec.Struct):
+    """What a worker publishes with routing key `status` after trying to deliver; other fields are ignored."""
+
+    id: UUID
+    status: ReportedStatus
+    error: Annotated[str, msgspec.Meta(max_length=10_000)] | None = None
+
+
+class Health(msgspec.Struct):
+    status: Literal["ok", "unavailable"]
+    checks: dict[str, Literal["ok", "down"]]
+
+
+class ErrorBody(msgspec.Struct, omit_defaults=True):
+    """Litestar's error format, shared by every 4xx and 5xx answer."""
+
+    status_code: int
+    detail: str
+    extra: dict[str, Any] | list[Any] | None = None
+
+
+# ── Database ──────────────────────────────────────────────────────────────────────────────────────
+
+SCHEMA_PATH = Path(__file__).with_name("schema.sql")
+SCHEMA_LOCK = 0x6E6F7469  # any constant: instances booting at once apply the schema one after another
+COLUMNS = (
+    "id, type, recipient, subject, message, metadata, status, error, send_at, api_key_id,"
+    " created_at, updated_at, queued_at, sent_at, delivered_at, failed_at"
+)
+
+# One statement and one commit for a whole group of requests: the rows travel as a single JSON array.
+INSERT_NOTIFICATIONS = """
+INSERT INTO notifications (id, type, recipient, subject, message, metadata, status, send_at, api_key_id,
+                           idempotency_key, request_hash, created_at, updated_at)
+SELECT id, type, recipient, subject, message, metadata, status, send_at, api_key_id,
+       idempotency_key, request_hash, created_at, updated_at
+FROM jsonb_to_recordset(%s::jsonb) AS r(id uuid, type text, recipient text, subject text, message text,
+     metadata jsonb, status text, send_at timestamptz, api_key_id text, idempotency_key text,
+     request_hash text, created_at timestamptz, updated_at timestamptz)
+ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+RETURNING id
+"""
+SELECT_NOTIFICATION = f"SELECT {COLUMNS} FROM notifications WHERE id = %s"
+SELECT_BY_IDEMPOTENCY_KEY = f"SELECT {COLUMNS}, request_hash FROM notifications WHERE idempotency_key = %s"
+MARK_QUEUED = """
+UPDATE notifications SET status = 'queued', queued_at = %(now)s, updated_at = %(now)s
+WHERE id = ANY(%(ids)s) AND status IN ('pending', 'scheduled')
+"""
+# Stale pending rows (left by a broker outage or a crashed instance) and due scheduled rows, locked so that
+# concurrent relays in other instances skip them instead of publishing them twice.
+CLAIM_DUE = f"""
+WITH stale AS (
+    SELECT id FROM notifications WHERE status = 'pending' AND created_at < %(stale_before)s
+    ORDER BY created_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED
+), due AS (
+    SELECT id FROM notifications WHERE status = 'scheduled' AND send_at <= %(now)s
+    ORDER BY send_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED
+)
+SELECT {COLUMNS} FROM notifications WHERE id IN (SELECT id FROM stale UNION ALL SELECT id FROM due)
+"""
+# Forward-only: an event applies only if it moves the notification further along; finals never change.
+APPLY_STATUS_EVENTS = """
+UPDATE notifications AS n SET
+    status = e.status,
+    error = CASE WHEN e.status = 'failed' THEN e.error ELSE n.error END,
+    sent_at = CASE WHEN e.status IN ('sent', 'delivered') THEN coalesce(n.sent_at, %(now)s) ELSE n.sent_at END,
+    delivered_at = CASE WHEN e.status = 'delivered' THEN %(now)s ELSE n.delivered_at END,
+    failed_at = CASE WHEN e.status = 'failed' THEN %(now)s ELSE n.failed_at END,
+    updated_at = %(now)s
+FROM jsonb_to_recordset(%(events)s::jsonb) AS e(id uuid, status text, error text)
+WHERE n.id = e.id
+  AND n.status NOT IN ('delivered', 'failed')
+  AND (e.status = 'failed' OR array_position(%(order)s::text[], e.status) > array_position(%(order)s::text[], n.status))
+RETURNING n.id
+"""
+STATUS_ORDER = ["scheduled", "pending", "queued", "sent", "delivered"]
+SELECT_EXISTING_IDS = "SELECT id FROM notifications WHERE id = ANY(%s)"
+LIST_FILTERS = {"status": "status = %(status)s", "type": "type = %(type)s", "recipient": "recipient = %(recipient)s"}
+LIST_AFTER_CURSOR = "(created_at, id) < (%(cursor_at)s, %(cursor_id)s)"
+LIST_NOTIFICATIONS = f"SELECT {COLUMNS} FROM notifications {{where}} ORDER BY created_at DESC, id DESC LIMIT %(limit)s"
+
+
+class IdempotentMatch(msgspec.Struct):
+    notification: Notification
+    request_hash: str | None
+
+
+async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
+    """Wait for PostgreSQL, apply schema.sql under an advisory lock, then open the pool."""
+
+    async def apply_schema() -> None:
+        connect = psycopg.AsyncConnection.connect(settings.database_url, connect_timeout=5)
+        async with await connect as conn, conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+            await conn.execute(SCHEMA_PATH.read_text())
+
+    await with_retries("PostgreSQL", apply_schema, settings.boot_timeout)
+    pool = psycopg_pool.AsyncConnectionPool(
+        settings.database_url,
+        min_size=2,
+        max_size=10,
+        open=False,
+        timeout=5,
+        kwargs={
+            "autocommit": True,
+            "options": "-c TimeZone=UTC",
+            "connect_timeout": 5,
+            "tcp_user_timeout": 10_000,  # ms: a silently dead network fails a query instead of hanging it
+            "keepalives_idle": 10,
+        },
+    )
+    await pool.open(wait=True, timeout=settings.boot_timeout)
+    return pool
+
+
+async def insert_notifications(pool: psycopg_pool.AsyncConnectionPool, rows: Sequence[NewNotification]) -> list[bool]:
+    """Insert rows in one commit; False for a row whose idempotency key was already taken."""
+    async with pool.connection() as conn:
+        cursor = await conn.execute(INSERT_NOTIFICATIONS, (msgspec.json.encode(rows).decode(),))
+        inserted = {row[0] for row in await cursor.fetchall()}
+    return [row.id in inserted for row in rows]
+
+
+async def fetch_notification(pool: psycopg_pool.AsyncConnectionPool, notification_id: UUID) -> Notification | None:
+    async with pool.connection() as conn:
+        cursor = conn.cursor(row_factory=class_row(Notification))
+        await cursor.execute(SELECT_NOTIFICATION, (notification_id,))
+        return await cursor.fetchone()
+
+
+async def fetch_by_idempotency_key(pool: psycopg_pool.AsyncConnectionPool, key: str) -> IdempotentMatch | None:
+    async with pool.connection() as conn:
+        cursor = await conn.execute(SELECT_BY_IDEMPOTENCY_KEY, (key,))
+        row = await cursor.fetchone()
+        if row is None:
+            return None
+        names = [column.name for column in cursor.description or ()]
+        values = dict(zip(names, row, strict=True))
+        request_hash = values.pop("request_hash")
+        return IdempotentMatch(Notification(**values), request_hash)
+
+
+async def list_notifications(
+    pool: psycopg_pool.AsyncConnectionPool, filters: dict[str, str], after: tuple[datetime, UUID] | None, limit: int
+) -> list[Notification]:
+    clauses = [LIST_FILTERS[name] for name in filters]
+    params: dict[str, Any] = {**filters, "limit": limit}
+    if after is not None:
+        clauses.append(LIST_AFTER_CURSOR)
+        params.update(cursor_at=after[0], cursor_id=after[1])
+    where = "WHERE " + " AND ".join(clauses) if clauses else ""
+    async with pool.connection() as conn:
+        cursor = conn.cursor(row_factory=class_row(Notification))
+        await cursor.execute(LIST_NOTIFICATIONS.format(where=where), params)
+        return await cursor.fetchall()
+
+
+async def mark_queued(conn: psycopg.AsyncConnection[Any], ids: list[UUID], now: datetime) -> None:
+    await conn.execute(MARK_QUEUED, {"ids": ids, "now": now})
+
+
+async def apply_status_events(pool: psycopg_pool.AsyncConnectionPool, events: list[StatusEvent]) -> set[UUID]:
+    """Apply events in one statement; returns the ids whose notification does not exist."""
+    latest: dict[UUID, StatusEvent] = {}
+    for event in events:  # one UPDATE can change a row once, so keep the furthest event per id
+        seen = latest.get(event.id)
+        if seen is None or (seen.status not in ("delivered", "failed") and status_rank(event) > status_rank(seen)):
+            latest[event.id] = event
+    params = {"events": msgspec.json.encode(list(latest.values())).decode(), "now": utcnow(), "order": STATUS_ORDER}
+    async with pool.connection() as conn:
+        updated = {row[0] for row in await (await conn.execute(APPLY_STATUS_EVENTS, params)).fetchall()}
+        unchanged = [event_id for event_id in latest if event_id not in updated]
+        if not unchanged:
+            return set()
+        existing = {row[0] for row in await (await conn.execute(SELECT_EXISTING_IDS, (unchanged,))).fetchall()}
+    return {event_id for event_id in unchanged if event_id not in existing}
+
+
+async def select_one(pool: psycopg_pool.AsyncConnectionPool) -> bool:
+    try:
+        async with pool.connection(timeout=1.0) as conn:
+            await conn.execute("SELECT 1")
+    except (psycopg.Error, psycopg_pool.PoolTimeout):
+        return False
+    return True
+
+
+def status_rank(event: StatusEvent) -> int:
+    return len(STATUS_ORDER) if event.status == "failed" else STATUS_ORDER.index(event.status)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+# ── Broker ────────────────────────────────────────────────────────────────────────────────────────
+
+BROKER_ERRORS = (aiormq.exceptions.AMQPError, aio_pika.exceptions.AMQPException, ConnectionError, OSError)
+
+
+def queue_names(exchange: str) -> dict[str, str]:
+    """Routing key -> queue: one queue per channel type, plus the status stream from the workers."""
+    return {routing_key: f"{exchange}.{routing_key}" for routing_key in (*CHANNEL_TYPES, "status")}
+
+
+class Broker:
+    """One robust AMQP connection: a confirm channel to publish on and a channel to consume status events."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.connection: aio_pika.abc.AbstractRobustConnection | None = None
+        self.exchange: aio_pika.abc.AbstractExchange | None = None
+        self.channel: aio_pika.abc.AbstractChannel | None = None
+
+    async def connect(self, on_reconnect: Callable[[], None]) -> None:
+        async def connect_once() -> aio_pika.abc.AbstractRobustConnection:
+            return await aio_pika.connect_robust(
+                self.settings.rabbitmq_url, timeout=5, reconnect_interval=1, heartbeat=10
+            )
+
+        self.connection = await with_retries("RabbitMQ", connect_once, self.settings.boot_timeout)
+        self.connection.reconnect_callbacks.add(lambda *_: on_reconnect())
+        self.channel = await self.connection.channel(publisher_confirms=True, on_return_raises=True)
+        self.exchange = await self.declare_topology(self.channel)
+
+    async def declare_topology(self, channel: aio_pika.abc.AbstractChannel) -> aio_pika.abc.AbstractExchange:
+        """Durable exchange, and per routing key a durable queue that dead-letters into `<queue>.dead`."""
+        exchange = await channel.declare_exchange(self.settings.exchange, aio_pika.ExchangeType.DIRECT, durable=True)
+        for routing_key, name in queue_names(self.settings.exchange).items():
+            await channel.declare_queue(f"{name}.dead", durable=True)
+            queue = await channel.declare_queue(
+                name,
+                durable=True,
+                arguments={"x-dead-letter-exchange": "", "x-dead-letter-routing-key": f"{name}.dead"},
+            )
+            await queue.bind(exchange, routing_key=routing_key)
+        return exchange
+
+    @property
+    def is_connected(self) -> bool:
+        return (
+            self.connection is not None
+            and self.connection.connected.is_set()
+            and self.channel is not None
+            and not self.channel.is_closed
+        )
+
+    async def publish_notification(self, notification: Notification) -> None:
+        """Publish persistently; returns only once the broker has confirmed and routed the message."""
+        assert self.exchange is not None
+        message = aio_pika.Message(
+            msgspec.json.encode(notification),
+            content_type="application/json",
+            delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
+            message_id=str(notification.id),
+        )
+        async with asyncio.timeout(self.settings.publish_timeout):
+            await self.exchange.publish(message, routing_key=notification.type, mandatory=True)
+
+    async def publish_all(self, notifications: Sequence[Notification]) -> list[UUID]:
+        """Publish with every confirm in flight together; returns the ids the broker confirmed."""
+        if not self.is_connected:
+            return []
+        results = await asyncio.gather(*(self.publish_notification(n) for n in notifications), return_exceptions=True)
+        failures = [r for r in results if isinstance(r, BaseException)]
+        if failures:
+            log.warning("%d of %d publishes failed, left pending: %r", len(failures), len(results), failures[0])
+        return [n.id for n, r in zip(notifications, results, strict=True) if r is None]
+
+    async def consume_status_events(
+        self, handle: Callable[[aio_pika.abc.AbstractIncomingMessage], Awaitable[None]], prefetch: int
+    ) -> None:
+        assert self.connection is not None
+        channel = await self.connection.channel()
+        await channel.set_qos(prefetch_count=prefetch)
+        queue = await channel.get_queue(queue_names(self.settings.exchange)["status"])
+        await queue.consume(handle)
+
+    async def close(self) -> None:
+        if self.connection is not None:
+            await self.connection.close()
+
+
+async def with_retries(what: str, attempt: Callable[[], Awaitable[T]], patience: float) -> T:
+    """Boot-time patience: a dependency that starts after the gateway is fine, within `patience` seconds."""
+    deadline = time.monotonic() + patience
+    delay = 0.5
+    for number in range(1, 1_000_000):
+        try:
+            return await attempt()
+        except (psycopg.OperationalError, *BROKER_ERRORS) as exc:
+            if time.monotonic() + delay > deadline:
+                raise
+            log.warning("%s unavailable (attempt %d): %s; retrying in %.1fs", what, number, exc, delay)
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 5.0)
+    raise RuntimeError("unreachable")
+
+
+# ── Background tasks ──────────────────────────────────────────────────────────────────────────────
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class GroupCommit(Generic[T, R]):
+    """Coalesces concurrent calls into one call of `handle` per batch.
+
+    While one batch is being handled the next one gathers, so under load batches grow by themselves and
+    a request pays a share of one round trip and one commit instead of its own.
+    """
+
+    def __init__(self, handle: Callable[[list[T]], Awaitable[list[R]]], max_batch: int = 1000) -> None:
+        self.handle = handle
+        self.max_batch = max_batch
+        self.waiting: list[tuple[T, asyncio.Future[R]]] = []
+        self.flusher: asyncio.Task[None] | None = None
+
+    async def submit(self, item: T) -> R:
+        future: asyncio.Future[R] = asyncio.get_running_loop().create_future()
+        self.waiting.append((item, future))
+        if self.flusher is None:
+            self.flusher = asyncio.create_task(self.flush())
+        return await future
+
+    async def submit_many(self, items: Sequence[T]) -> list[R]:
+        return list(await asyncio.gather(*(self.submit(item) for item in items)))
+
+    async def flush(self) -> None:
+        try:
+            while self.waiting:
+                batch, self.waiting = self.waiting[: self.max_batch], self.waiting[self.max_batch :]
+                try:
+                    results = await self.handle([item for item, _ in batch])
+                except Exception as exc:  # noqa: BLE001 - every waiter of the batch gets the failure, none is left hanging
+                    results, failure = [], exc
+                else:
+                    failure = None
+                for index, (_, future) in enumerate(batch):
+                    if future.done():
+                        continue
+                    if failure is not None:
+                        future.set_exception(failure)
+                    else:
+                        future.set_result(results[index])
+        finally:
+            self.flusher = None
+
+
+@dataclass
+class Gateway:
+    """What the handlers and background tasks share: the pool, the broker and the request pipelines."""
+
+    settings: Settings
+    pool: psycopg_pool.AsyncConnectionPool
+    broker: Broker
+    relay_wakeup: asyncio.Event = field(default_factory=asyncio.Event)
+    database_probe: asyncio.Task[bool] | None = None
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.inserts: GroupCommit[NewNotification, bool] = GroupCommit(self.insert_batch)
+        self.publishes: GroupCommit[Notification, datetime | None] = GroupCommit(self.publish_batch)
+        self.status_events: GroupCommit[StatusEvent, bool] = GroupCommit(self.status_batch)
+
+    async def insert_batch(self, rows: list[NewNotification]) -> list[bool]:
+        return await insert_notifications(self.pool, rows)
+
+    async def publish_batch(self, notifications: list[Notification]) -> list[datetime | None]:
+        """Publish a group and mark what the broker confirmed `queued`; the rest stays for the relay.
+
+        Returns, per notification, the `queued_at` that was stored, or None if it is still pending."""
+        confirmed = await self.broker.publish_all(notifications)
+        now = utcnow()
+        if confirmed:
+            async with self.pool.connection() as conn:
+                await mark_queued(conn, confirmed, now)
+        done = set(confirmed)
+        return [now if n.id in done else None for n in notifications]
+
+    async def status_batch(self, events: list[StatusEvent]) -> list[bool]:
+        unknown = await apply_status_events(self.pool, events)
+        return [event.id not in unknown for event in events]
+
+    async def publish(self, notification: Notification) -> Notification:
+        """Try to publish now, so that the answer can already say `queued`; on any failure the row stays
+        `pending` and the relay publishes it later: the client's 202 stands either way."""
+        try:
+            queued_at = await self.publishes.submit(notification)
+        except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+            log.warning("could not mark %s queued, the relay will republish it: %s", notification.id, exc)
+            return notification
+        if queued_at is None:
+            return notification
+        return msgspec.structs.replace(notification, status="queued", queued_at=queued_at, updated_at=queued_at)
+
+    async def database_answers(self) -> bool:
+        """Answers within a second even when PostgreSQL hangs. Cancelling a query that hangs blocks until
+        psycopg gives up on it, so the probe runs on its own and is not awaited past the second; while an
+        earlier probe still hangs no second one is started, so hanging probes cannot drain the pool."""
+        if self.database_probe is None or self.database_probe.done():
+            self.database_probe = asyncio.create_task(select_one(self.pool))
+        done, _ = await asyncio.wait({self.database_probe}, timeout=1.0)
+        return bool(done) and self.database_probe.result()
+
+    async def relay_once(self) -> int:
+        """Publish one batch of due rows; returns how many rows were claimed."""
+        if not self.broker.is_connected:
+            return 0
+        now = utcnow()
+        params = {"now": now, "stale_before": now - timedelta(seconds=self.settings.relay_grace)}
+        async with self.pool.connection() as conn, conn.transaction():
+            cursor = conn.cursor(row_factory=class_row(Notification))
+            await cursor.execute(CLAIM_DUE, {**params, "limit": self.settings.relay_batch})
+            rows = await cursor.fetchall()
+            if rows:
+                confirmed = await self.broker.publish_all(rows)
+                if confirmed:
+                    await mark_queued(conn, confirmed, utcnow())
+                log.info("relay published %d of %d due notifications", len(confirmed), len(rows))
+        return len(rows)
+
+    async def run_relay(self) -> None:
+        """Every instance runs this: it publishes what a request could not, and what has come due."""
+        while True:
+            try:
+                claimed = await self.relay_once()
+            except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+                log.warning("relay could not reach PostgreSQL: %s", exc)
+                claimed = 0
+            if claimed >= self.settings.relay_batch:
+                await asyncio.sleep(0)  # a backlog: go on at once, but let live requests in between batches
+                continue
+            self.relay_wakeup.clear()
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self.relay_wakeup.wait(), self.settings.relay_interval)
+
+    async def on_status_message(self, message: aio_pika.abc.AbstractIncomingMessage) -> None:
+        """Acknowledge an event only once its update is committed; dead-letter what cannot be applied."""
+        try:
+            event = msgspec.json.decode(message.body, type=StatusEvent)
+        except msgspec.DecodeError as exc:
+            log.warning("dead-lettering a malformed status event: %s", exc)
+            await message.reject(requeue=False)
+            return
+        try:
+            known = await self.status_events.submit(event)
+        except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+            log.warning("status event for %s not applied, returned to the queue: %s", event.id, exc)
+            await message.nack(requeue=True)
+            return
+        if known:
+            await message.ack()
+        else:
+            log.warning("dead-lettering a status event for unknown notification %s", event.id)
+            await message.reject(requeue=False)
+
+    async def start(self) -> None:
+        await self.broker.consume_status_events(self.on_status_message, prefetch=1000)
+        self.tasks.append(asyncio.create_task(self.run_relay(), name="relay"))
+
+    async def stop(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        await self.broker.close()
+        await self.pool.close()
+
+
+# ── HTTP handlers ─────────────────────────────────────────────────────────────────────────────────
+
+API_PREFIX = "/api/v1/notifications"
+SINGLE_BODY_LIMIT = 64 * 1024
+BATCH_BODY_LIMIT = 16 * 1024 * 1024
+IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,255}")
+REQUEST_EXAMPLE = {
+    "type": "email",
+    "recipient": "ada@example.com",
+    "subject": "Welcome",
+    "message": "Your account is ready.",
+    "metadata": {"template": "welcome", "locale": "en"},
+}
+RESPONSE_EXAMPLE = {
+    **REQUEST_EXAMPLE,
+    "id": "0b9e6c0e-4c2a-4ce5-9a5e-6f1d2b8d6a11",
+    "status": "queued",
+    "error": None,
+    "send_at": None,
+    "api_key_id": "3f2a9c1b",
+    "created_at": "2026-11-25T10:00:00.000000Z",
+    "updated_at": "2026-11-25T10:00:00.004000Z",
+    "queued_at": "2026-11-25T10:00:00.004000Z",
+    "sent_at": None,
+    "delivered_at": None,
+    "failed_at": None,
+}
+
+
+EXAMPLE_ANSWER = Example(summary="Stored and queued", value=RESPONSE_EXAMPLE)
+
+
+def error_response(status: int, description: str) -> ResponseSpec:
+    example = Example(summary=description, value={"status_code": status, "detail": description})
+    return ResponseSpec(data_container=ErrorBody, description=description, examples=[example])
+
+
+UNAVAILABLE = {503: error_response(503, "PostgreSQL is unavailable")}
+UNAUTHORIZED = {401: error_response(401, "Missing or unknown API key (when GATEWAY_API_KEYS is set)")}
+BAD_REQUEST = {400: error_response(400, "Invalid input; `extra` names the field")}
+
+
+def gateway_of(state: State) -> Gateway:
+    gateway: Gateway = state.gateway
+    return gateway
+
+
+def notification_response(notification: Notification, status_code: int, replayed: bool = False) -> Response[Any]:
+    headers = {"Location": f"{API_PREFIX}/{notification.id}"}
+    if replayed:
+        headers["Idempotent-Replayed"] = "true"
+    return Response(notification, status_code=status_code, headers=headers)
+
+
+def new_notification(
+    data: NotificationIn, api_key_id: str | None, idempotency_key: str | None = None, request_hash: str | None = None
+) -> NewNotification:
+    now = utcnow()
+    scheduled = data.send_at is not None and data.send_at > now
+    return NewNotification(
+        id=uuid4(),
+        type=data.type,
+        recipient=data.recipient,
+        subject=data.subject,
+        message=data.message,
+        metadata=data.metadata,
+        status="scheduled" if scheduled else "pending",
+        send_at=data.send_at.astimezone(UTC) if data.send_at else None,
+        api_key_id=api_key_id,
+        created_at=now,
+        updated_at=now,
+        idempotency_key=idempotency_key,
+        request_hash=request_hash,
+    )
+
+
+def stored_view(row: NewNotification) -> Notification:
+    """The row as clients and workers see it, without the idempotency bookkeeping."""
+    return Notification(**{name: getattr(row, name) for name in Notification.__struct_fields__})
+
+
+async def accept(gateway: Gateway, row: NewNotification) -> Notification:
+    notification = stored_view(row)
+    return await gateway.publish(notification) if row.status == "pending" else notification
+
+
+@post(
+    API_PREFIX,
+    status_code=202,
+    summary="Accept a notification",
+    description="Stores the notification, then publishes it to the queue of its type. `status` is `queued` "
+    "once the broker confirmed it, `pending` while the broker is unreachable (the relay publishes it as soon "
+    "as it is back), `scheduled` for a future `send_at`. Repeating a request with the same `Idempotency-Key` "
+    "and body returns the original notification with `Idempotent-Replayed: true`.",
+    responses={
+        202: ResponseSpec(
+            Notification, description="Stored, and queued if the broker confirmed it", examples=[EXAMPLE_ANSWER]
+        ),
+        **BAD_REQUEST,
+        **UNAUTHORIZED,
+        409: error_response(409, "A request with this Idempotency-Key is still in progress"),
+        413: error_response(413, "Body larger than 64 KiB"),
+        422: error_response(422, "Idempotency-Key reused with a different body"),
+        **UNAVAILABLE,
+    },
+    request_max_body_size=SINGLE_BODY_LIMIT,
+)
+async def create_notification(
+    data: Annotated[NotificationIn, Body(examples=[Example(summary="An email", value=REQUEST_EXAMPLE)])],
+    request: Request[Any, Any, Any],
+    state: State,
+    idempotency_key: Annotated[
+        str | None, HeaderParameter(name="Idempotency-Key", description="1 to 255 printable ASCII characters")
+    ] = None,
+) -> Response[Notification]:
+    gateway = gateway_of(state)
+    api_key_id = request.scope["state"].get("api_key_id")
+    if idempotency_key is None:
+        row = new_notification(data, api_key_id)
+        await gateway.inserts.submit(row)
+        return notification_response(await accept(gateway, row), 202)
+    if not IDEMPOTENCY_KEY.fullmatch(idempotency_key):
+        raise ValidationException(
+            "Idempotency-Key must be 1 to 255 printable ASCII characters",
+            extra=[{"key": "Idempotency-Key", "source": "header"}],
+        )
+    request_hash = hashlib.sha256(msgspec.json.encode(data, order="sorted")).hexdigest()
+    row = new_notification(data, api_key_id, idempotency_key, request_hash)
+    if await gateway.inserts.submit(row):
+        return notification_response(await accept(gateway, row), 202)
+    return await replay(gateway, idempotency_key, request_hash)
+
+
+async def replay(gateway: Gateway, idempotency_key: str, request_hash: str) -> Response[Notification]:
+    """The key was taken: the first request with it committed first, so its row is there to compare."""
+    match = await fetch_by_idempotency_key(gateway.pool, idempotency_key)
+    if match is None:
+        return Response(
+            ErrorBody(409, "A request with this Idempotency-Key is still in progress; retry shortly"), status_code=409
+        )
+    if match.request_hash != request_hash:
+        return Response(
+            ErrorBody(422, "Idempotency-Key was already used with a different request body"), status_code=422
+        )
+    return notification_response(match.notification, 202, replayed=True)
+
+
+@post(
+    f"{API_PREFIX}/batch",
+    status_code=202,
+    summary="Accept up to 1,000 notifications at once",
+    description="All or nothing: if any item is invalid the answer is 400 naming its index and field, and "
+    "nothing is stored. Otherwise every item is stored in one transaction and published; `items` follows "
+    "the request order.",
+    responses={**BAD_REQUEST, **UNAUTHORIZED, 413: error_response(413, "Body larger than 16 MiB"), **UNAVAILABLE},
+    request_max_body_size=BATCH_BODY_LIMIT,
+)
+async def create_notification_batch(
+    data: Annotated[BatchIn, Body(examples=[Example(summary="Two", value={"notifications": [REQUEST_EXAMPLE] * 2})])],
+    request: Request[Any, Any, Any],
+    state: State,
+) -> Response[NotificationBatch]:
+    gateway = gateway_of(state)
+    api_key_id = request.scope["state"].get("api_key_id")
+    rows = [new_notification(item, api_key_id) for item in data.notifications]
+    await insert_notifications(gateway.pool, rows)
+    items = await asyncio.gather(*(accept(gateway, row) for row in rows))
+    return Response(NotificationBatch(list(items)), status_code=202)
+
+
+@get(
+    f"{API_PREFIX}/{{notification_id:str}}",
+    summary="Read a notification and its delivery status",
+    responses={404: error_response(404, "No notification with this id"), **UNAUTHORIZED, **UNAVAILABLE},
+)
+async def read_notification(notification_id: FromPath[UUID], state: State) -> Notification:
+    notification = await fetch_notification(gateway_of(state).pool, notification_id)
+    if notification is None:
+        raise NotFoundException(f"No notification with id {notification_id}")
+    return notification
+
+
+def encode_cursor(notification: Notification) -> str:
+    raw = msgspec.json.encode([notification.created_at, notification.id])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        return msgspec.json.decode(raw, type=tuple[Annotated[datetime, msgspec.Meta(tz=True)], UUID])
+    except (binascii.Error, ValueError, msgspec.DecodeError) as exc:
+        raise ValidationException("Malformed cursor", extra=[{"key": "cursor", "source": "query"}]) from exc
+
+
+@get(
+    API_PREFIX,
+    summary="List notifications, newest first",
+    description="Keyset pagination: pass `next_cursor` back as `cursor` for the next page.",
+    responses={**BAD_REQUEST, **UNAUTHORIZED, **UNAVAILABLE},
+)
+async def list_notifications_page(
+    state: State,
+    status: FromQuery[Status | None] = None,
+    type: FromQuery[ChannelType | None] = None,  # the API's own name for the field
+    recipient: Annotated[str | None, QueryParameter(max_length=4096)] = None,
+    limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
+    cursor: Annotated[
+        str | None, QueryParameter(max_length=200, description="`next_cursor` of the page before")
+    ] = None,
+) -> NotificationPage:
+    filters = {name: value for name, value in (("status", status), ("type", type), ("recipient", recipient)) if value}
+    if recipient is not None:
+        check_query_text("recipient", recipient)
+    after = decode_cursor(cursor) if cursor is not None else None
+    rows = await list_notifications(gateway_of(state).pool, filters, after, limit + 1)
+    next_cursor = encode_cursor(rows[limit - 1]) if len(rows) > limit else None
+    return NotificationPage(rows[:limit], next_cursor)
+
+
+def check_query_text(name: str, value: str) -> None:
+    try:
+        check_text(name, value)
+    except ValueError as exc:
+        raise ValidationException(str(exc), extra=[{"key": name, "source": "query"}]) from exc
+
+
+@get(
+    "/health",
+    summary="Whether PostgreSQL and RabbitMQ answer",
+    responses={503: ResponseSpec(data_container=Health, description="A dependency is down; `checks` names it")},
+    include_in_schema=True,
+)
+async def health(state: State) -> Response[Health]:
+    gateway = gateway_of(state)
+    checks: dict[str, Literal["ok", "down"]] = {
+        "database": "ok" if await gateway.database_answers() else "down",
+        "broker": "ok" if gateway.broker.is_connected else "down",
+    }
+    healthy = all(value == "ok" for value in checks.values())
+    return Response(Health("ok" if healthy else "unavailable", checks), status_code=200 if healthy else 503)
+
+
+FIELD_FIRST = re.compile(r"`(\w+)`")
+
+
+def name_the_field(request: Request[Any, Any, Any], exc: ValidationException) -> Response[ErrorBody]:
+    """Rules checked after decoding (`Struct.__post_init__`) are reported against the whole body by msgspec;
+    their message starts with the field's name, so the error's `key` names the field too."""
+    extra = exc.extra
+    for item in extra if isinstance(extra, list) else ():
+        named = FIELD_FIRST.match(item.get("message", "")) if isinstance(item, dict) else None
+        if named:
+            within = item.get("key") if item.get("key") not in (None, "data") else None
+            item["key"] = f"{within}.{named.group(1)}" if within else named.group(1)
+    return Response(ErrorBody(exc.status_code, exc.detail, extra), status_code=exc.status_code)
+
+
+def nested_too_deeply(request: Request[Any, Any, Any], exc: RecursionError) -> Response[ErrorBody]:
+    """msgspec decodes recursively; a body of thousands of nested arrays exhausts the stack before any
+    depth check of ours can run. Nothing else in the request path recurses."""
+    return Response(ErrorBody(400, "Request body is nested too deeply", [{"key": "body"}]), status_code=400)
+
+
+def dependency_down(request: Request[Any, Any, Any], exc: Exception) -> Response[ErrorBody]:
+    log.warning("%s %s: PostgreSQL unavailable: %s", request.method, request.url.path, exc)
+    return Response(ErrorBody(503, "PostgreSQL is unavailable, retry later"), status_code=503)
+
+
+def api_key_guard(api_keys: tuple[str, ...]) -> Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], None]:
+    """Bearer keys compared in constant time; the key's fingerprint, never the key, is kept with the row."""
+    fingerprints = [(key.encode(), hashlib.sha256(key.encode()).hexdigest()[:8]) for key in api_keys]
+
+    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+        scheme, _, presented = connection.headers.get("authorization", "").partition(" ")
+        candidate = presented.strip().encode()
+        matched = None
+        for key, fingerprint in fingerprints:  # no early exit: every key is compared every time
+            if hmac.compare_digest(candidate, key) and scheme.lower() == "bearer":
+                matched = fingerprint
+        if matched is None:
+            raise NotAuthorizedException(
+                "A valid API key is required: Authorization: Bearer <key>", headers={"WWW-Authenticate": "Bearer"}
+            )
+        connection.scope["state"]["api_key_id"] = matched
+
+    return guard
+
+
+# ── App factory ───────────────────────────────────────────────────────────────────────────────────
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        if not settings.api_keys:
+            log.warning("GATEWAY_API_KEYS is not set: the API is open to anyone who can reach it")
+        pool = await open_database(settings)
+        broker = Broker(settings)
+        gateway = Gateway(settings, pool, broker)
+        try:
+            await broker.connect(on_reconnect=gateway.relay_wakeup.set)
+            await gateway.start()
+        except BaseException:
+            await pool.close()
+            raise
+        app.state.gateway = gateway
+        log.info("gateway ready: exchange %r", settings.exchange)
+        try:
+            yield
+        finally:
+            await gateway.stop()
+
+    api = Router(
+        "/",
+        route_handlers=[create_notification, create_notification_batch, read_notification, list_notifications_page],
+        guards=[api_key_guard(settings.api_keys)] if settings.api_keys else [],
+        security=[{"BearerAuth": []}] if settings.api_keys else None,
+    )
+    return Litestar(
+        route_handlers=[api, health],
+        lifespan=[lifespan],
+        exception_handlers={
+            ValidationException: name_the_field,
+            RecursionError: nested_too_deeply,
+            psycopg.OperationalError: dependency_down,
+            psycopg_pool.PoolTimeout: dependency_down,
+        },
+        request_max_body_size=SINGLE_BODY_LIMIT,
+        logging_config=None,  # logging is set up once, in __main__, for uvicorn and the gateway alike
+        openapi_config=OpenAPIConfig(
+            title="Notification Gateway",
+            version="1.0.0",
+            description="Accepts notifications, stores them in PostgreSQL and routes them through RabbitMQ to "
+            "one queue per channel. Workers report delivery back on the `status` routing key.",
+            path="/docs",
+            render_plugins=[SwaggerRenderPlugin(path="/")],
+            components=Components(security_schemes={"BearerAuth": SecurityScheme(type="http", scheme="bearer")}),
+        ),
+    )
+
+
+if __name__ == "__main__":
+    settings = Settings.from_env()
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level.lower(),
+        loop="uvloop",
+        http="httptools",
+        access_log=False,
+        timeout_keep_alive=5,  # an idle client lets go of its connection
+        timeout_graceful_shutdown=20,  # SIGTERM: in-flight requests get this long to finish
+        limit_concurrency=2000,  # beyond this, 503 rather than unbounded memory
+    )

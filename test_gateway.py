@@ -1,0 +1,1213 @@
+"""The gateway against a real PostgreSQL and a real RabbitMQ: no mocks of either.
+
+Each run gets its own database, each test its own exchange and queues; both are removed afterwards.
+Outages are real too: a small TCP relay (`TcpRelay`) sits between the gateway and a service and is cut.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import aio_pika
+import aio_pika.abc
+import httpx
+import msgspec
+import psycopg
+import pytest
+import uvicorn
+import yaml
+
+import gateway
+
+ROOT = Path(__file__).parent
+ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+AMQP_URL = os.environ.get("TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672/")
+HOW_TO_START = {
+    "PostgreSQL": "start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` "
+    "or `docker compose up -d postgres`, or point TEST_POSTGRES_URL at one",
+    "RabbitMQ": "start it with `rabbitmq-server -detached` or `docker compose up -d rabbitmq`, "
+    "or point TEST_RABBITMQ_URL at one",
+}
+PUBLISHED_KEYS = gateway.CHANNEL_TYPES
+VALID = {
+    "email": {"type": "email", "recipient": "ada@example.com", "subject": "Hi", "message": "Welcome"},
+    "sms": {"type": "sms", "recipient": "+4915112345678", "message": "Your code is 1234"},
+    "push": {"type": "push", "recipient": "fcm:APA91bH-token_123", "message": "Ping"},
+    "telegram": {"type": "telegram", "recipient": "@ada_lovelace", "message": "Hello"},
+    "whatsapp": {"type": "whatsapp", "recipient": "+14155550123", "message": "Hello"},
+}
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+# ── Services and harness ─────────────────────────────────────────────────────────────────────────
+
+
+def require(service: str, check: Callable[[], object]) -> None:
+    try:
+        check()
+    except (OSError, psycopg.OperationalError) as exc:
+        pytest.fail(f"{service} is not reachable ({exc}): {HOW_TO_START[service]}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    require("PostgreSQL", lambda: psycopg.connect(ADMIN_URL, connect_timeout=3).close())
+    name = f"gateway_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = urlsplit(ADMIN_URL)._replace(path=f"/{name}").geturl()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(gateway.SCHEMA_PATH.read_text())
+    yield url
+    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def rabbitmq_url() -> str:
+    parts = urlsplit(AMQP_URL)
+    require("RabbitMQ", lambda: socket.create_connection((parts.hostname, parts.port or 5672), timeout=3).close())
+    return AMQP_URL
+
+
+@pytest.fixture
+async def amqp(rabbitmq_url: str) -> AsyncIterator[aio_pika.abc.AbstractChannel]:
+    connection = await aio_pika.connect(rabbitmq_url)
+    async with connection:
+        yield await connection.channel()
+
+
+@pytest.fixture
+async def settings(
+    database_url: str, rabbitmq_url: str, amqp: aio_pika.abc.AbstractChannel
+) -> AsyncIterator[gateway.Settings]:
+    """Fresh exchange and queues per test, an empty table, and a quick relay."""
+    exchange = f"gwtest-{uuid.uuid4().hex[:8]}"
+    async with await psycopg.AsyncConnection.connect(database_url, autocommit=True) as conn:
+        await conn.execute("TRUNCATE notifications")
+    yield gateway.Settings(
+        database_url=database_url,
+        rabbitmq_url=rabbitmq_url,
+        exchange=exchange,
+        boot_timeout=10,
+        relay_interval=0.2,
+        relay_grace=1.0,
+        publish_timeout=2.0,
+    )
+    for name in gateway.queue_names(exchange).values():
+        await amqp.queue_delete(name)
+        await amqp.queue_delete(f"{name}.dead")
+    await amqp.exchange_delete(exchange)
+
+
+class InLoopServer(uvicorn.Server):
+    """uvicorn in the test's own event loop, so that tests can run requests concurrently."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+@contextlib.asynccontextmanager
+async def running(settings: gateway.Settings, direct: gateway.Settings | None = None) -> AsyncIterator[Harness]:
+    """The gateway served by uvicorn; the harness reaches the services `direct`ly, never through a test relay."""
+    direct = direct or settings
+    app = gateway.create_app(settings)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = InLoopServer(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    serving = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started:
+        if serving.done():
+            serving.result()
+            raise RuntimeError("gateway did not start")
+        await asyncio.sleep(0.02)
+    port = sock.getsockname()[1]
+    limits = httpx.Limits(max_connections=600)
+    try:
+        async with (
+            httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=30) as http,
+            await psycopg.AsyncConnection.connect(direct.database_url, autocommit=True) as db,
+            await aio_pika.connect(direct.rabbitmq_url) as amqp_connection,
+        ):
+            yield Harness(http, app.state.gateway, settings, db, await amqp_connection.channel())
+    finally:
+        server.should_exit = True
+        await serving
+
+
+@dataclass
+class Harness:
+    http: httpx.AsyncClient
+    gateway: gateway.Gateway
+    settings: gateway.Settings
+    db: psycopg.AsyncConnection[Any]
+    channel: aio_pika.abc.AbstractChannel
+
+    async def post(self, body: object, **headers: str) -> httpx.Response:
+        return await self.http.post(gateway.API_PREFIX, json=body, headers=headers)
+
+    async def scalar(self, sql: str, *params: object) -> Any:
+        row = await (await self.db.execute(sql, params)).fetchone()
+        return row[0] if row else None
+
+    async def statuses(self) -> dict[str, str]:
+        rows = await (await self.db.execute("SELECT id::text, status FROM notifications")).fetchall()
+        return dict(rows)
+
+    async def queue_depth(self, routing_key: str, dead: bool = False) -> int:
+        name = gateway.queue_names(self.settings.exchange)[routing_key] + (".dead" if dead else "")
+        queue = await self.channel.declare_queue(name, passive=True)
+        return queue.declaration_result.message_count or 0
+
+    async def published_total(self) -> int:
+        return sum([await self.queue_depth(key) for key in PUBLISHED_KEYS])
+
+    async def take(self, routing_key: str, dead: bool = False) -> list[aio_pika.abc.AbstractIncomingMessage]:
+        """Every message now in a queue (acknowledged, so the queue is left empty)."""
+        name = gateway.queue_names(self.settings.exchange)[routing_key] + (".dead" if dead else "")
+        queue = await self.channel.get_queue(name)
+        messages = []
+        while (message := await queue.get(no_ack=True, fail=False)) is not None:
+            messages.append(message)
+        return messages
+
+    async def take_all_ids(self) -> list[str]:
+        return [m.message_id or "" for key in PUBLISHED_KEYS for m in await self.take(key)]
+
+    async def publish_status(self, body: bytes | dict[str, Any]) -> None:
+        raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+        exchange = await self.channel.get_exchange(self.settings.exchange)
+        await exchange.publish(aio_pika.Message(raw), routing_key="status")
+
+    async def get(self, notification_id: str) -> dict[str, Any]:
+        response = await self.http.get(f"{gateway.API_PREFIX}/{notification_id}")
+        assert response.status_code == 200, response.text
+        return response.json()
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], within: float = 15.0, what: str = "condition") -> None:
+    deadline = time.monotonic() + within
+    while not await check():
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} not reached within {within}s")
+        await asyncio.sleep(0.05)
+
+
+@pytest.fixture
+async def gw(settings: gateway.Settings) -> AsyncIterator[Harness]:
+    async with running(settings) as harness:
+        yield harness
+
+
+class TcpRelay:
+    """A TCP relay in front of a real service: `cut` drops every connection and refuses new ones, like a broker
+    or database going away; `freeze` keeps connections open but stops passing bytes, like a hung one."""
+
+    def __init__(self, target: str) -> None:
+        parts = urlsplit(target)
+        self.target = (parts.hostname or "127.0.0.1", parts.port or 5432)
+        self.server: asyncio.Server | None = None
+        self.port = 0
+        self.writers: set[asyncio.StreamWriter] = set()
+        self.flowing = asyncio.Event()
+        self.flowing.set()
+
+    def url(self, original: str) -> str:
+        return original.replace(f":{self.target[1]}", f":{self.port}", 1)
+
+    async def open(self) -> None:
+        self.server = await asyncio.start_server(self.accept, "127.0.0.1", self.port)
+        self.port = self.server.sockets[0].getsockname()[1]
+
+    async def accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            upstream_reader, upstream_writer = await asyncio.open_connection(*self.target)
+        except OSError:
+            writer.close()
+            return
+        self.writers |= {writer, upstream_writer}
+        await asyncio.gather(self.pipe(reader, upstream_writer), self.pipe(upstream_reader, writer))
+
+    async def pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(OSError):
+            while data := await reader.read(65536):
+                await self.flowing.wait()
+                writer.write(data)
+                await writer.drain()
+        writer.close()
+
+    async def cut(self) -> None:
+        assert self.server is not None
+        self.server.close()
+        for writer in self.writers:
+            writer.close()
+        self.writers.clear()
+        self.flowing.set()  # frozen pipes wake up to find their sockets closed, and end
+        await self.server.wait_closed()
+
+    def freeze(self) -> None:
+        self.flowing.clear()
+
+
+@pytest.fixture
+async def broker_relay(settings: gateway.Settings) -> AsyncIterator[TcpRelay]:
+    relay = TcpRelay(settings.rabbitmq_url)
+    await relay.open()
+    yield relay
+    relay.flowing.set()
+    if relay.server is not None and relay.server.is_serving():
+        await relay.cut()
+
+
+def with_relay(settings: gateway.Settings, relay: TcpRelay, what: str) -> gateway.Settings:
+    original = getattr(settings, what)
+    return msgspec.structs.replace(settings, **{what: relay.url(original)})
+
+
+# ── Issue 2: accept, store, route, report ───────────────────────────────────────────────────────
+
+
+async def test_post_stores_publishes_and_answers_202_with_location(gw: Harness) -> None:
+    response = await gw.post({**VALID["email"], "metadata": {"template": "welcome", "n": [1, 2]}})
+    assert response.status_code == 202
+    body = response.json()
+    assert response.headers["location"] == f"/api/v1/notifications/{body['id']}"
+    assert body["status"] == "queued"
+    assert body["metadata"] == {"template": "welcome", "n": [1, 2]}
+    assert body["created_at"].endswith("Z") and body["updated_at"].endswith("Z")
+    assert await gw.get(body["id"]) == body
+    assert await gw.scalar("SELECT status FROM notifications WHERE id = %s", body["id"]) == "queued"
+
+
+@pytest.mark.parametrize("kind", sorted(VALID))
+async def test_each_type_lands_in_its_own_queue_with_the_contracted_properties(gw: Harness, kind: str) -> None:
+    response = await gw.post(VALID[kind])
+    assert response.status_code == 202
+    sent = response.json()
+    for other in PUBLISHED_KEYS:
+        assert await gw.queue_depth(other) == (1 if other == kind else 0), other
+    [message] = await gw.take(kind)
+    assert message.message_id == sent["id"]
+    assert message.content_type == "application/json"
+    assert message.delivery_mode == aio_pika.DeliveryMode.PERSISTENT
+    assert message.routing_key == kind and message.exchange == gw.settings.exchange
+    published = json.loads(message.body)
+    for name in ("id", "type", "recipient", "subject", "message", "metadata", "created_at"):
+        assert published[name] == sent[name], name
+
+
+async def test_a_message_a_worker_rejects_is_dead_lettered(gw: Harness) -> None:
+    await gw.post(VALID["sms"])
+    queue = await gw.channel.get_queue(f"{gw.settings.exchange}.sms")
+    message = await queue.get(no_ack=False)
+    assert message is not None
+    await message.reject(requeue=False)
+    await eventually(lambda: _equals(gw.queue_depth("sms", dead=True), 1), what="dead-lettered message")
+
+
+async def _equals(value: Awaitable[object], expected: object) -> bool:
+    return await value == expected
+
+
+async def test_an_unroutable_message_is_not_taken_for_success(gw: Harness) -> None:
+    queue = await gw.channel.get_queue(f"{gw.settings.exchange}.push")
+    await queue.unbind(gw.settings.exchange, routing_key="push")
+    response = await gw.post(VALID["push"])
+    assert response.status_code == 202
+    assert response.json()["status"] == "pending"
+    assert await gw.scalar("SELECT status FROM notifications") == "pending"
+
+
+async def test_get_unknown_is_404_and_malformed_id_is_400(gw: Harness) -> None:
+    unknown = await gw.http.get(f"{gateway.API_PREFIX}/{uuid.uuid4()}")
+    assert unknown.status_code == 404
+    assert unknown.json()["status_code"] == 404
+    for bad in ("not-a-uuid", "1234", "%00", "' OR 1=1 --"):
+        response = await gw.http.get(f"{gateway.API_PREFIX}/{bad}")
+        assert response.status_code == 400, bad
+        assert response.json()["extra"][0]["key"] == "notification_id"
+
+
+BAD_INPUT = [
+    pytest.param({"recipient": "+4915112345678", "message": "x"}, "type", id="missing-type"),
+    pytest.param({**VALID["sms"], "type": "fax"}, "type", id="unknown-type"),
+    pytest.param({**VALID["sms"], "type": 3}, "type", id="type-not-string"),
+    pytest.param({**VALID["email"], "recipient": "ada.example.com"}, "recipient", id="email-no-at"),
+    pytest.param({**VALID["email"], "recipient": "ada@example"}, "recipient", id="email-no-tld"),
+    pytest.param({**VALID["sms"], "recipient": "015112345678"}, "recipient", id="sms-no-plus"),
+    pytest.param({**VALID["sms"], "recipient": "+1234567"}, "recipient", id="sms-7-digits"),
+    pytest.param({**VALID["whatsapp"], "recipient": "+1234567890123456"}, "recipient", id="whatsapp-16-digits"),
+    pytest.param({**VALID["telegram"], "recipient": "ada"}, "recipient", id="telegram-name-without-at"),
+    pytest.param({**VALID["telegram"], "recipient": "12a34"}, "recipient", id="telegram-bad-chat-id"),
+    pytest.param({**VALID["push"], "recipient": ""}, "recipient", id="push-empty-token"),
+    pytest.param({**VALID["push"], "recipient": "x" * 4097}, "recipient", id="push-token-too-long"),
+    pytest.param({**VALID["push"], "recipient": "tok\ten"}, "recipient", id="push-unprintable"),
+    pytest.param({**VALID["sms"], "recipient": 4915112345678}, "recipient", id="recipient-not-string"),
+    pytest.param({k: v for k, v in VALID["email"].items() if k != "subject"}, "subject", id="email-no-subject"),
+    pytest.param({**VALID["sms"], "message": ""}, "message", id="empty-message"),
+    pytest.param({**VALID["push"], "message": "x" * 10_001}, "message", id="message-over-10000"),
+    pytest.param({**VALID["sms"], "message": "x" * 1601}, "message", id="sms-over-1600"),
+    pytest.param({**VALID["sms"], "message": None}, "message", id="message-null"),
+    pytest.param({**VALID["sms"], "metadata": "x"}, "metadata", id="metadata-not-object"),
+    pytest.param({**VALID["sms"], "metadata": [1]}, "metadata", id="metadata-array"),
+    pytest.param({**VALID["sms"], "metadata": {"blob": "x" * 8200}}, "metadata", id="metadata-over-8k"),
+    pytest.param({**VALID["sms"], "extra": 1}, "extra", id="unknown-field"),
+    pytest.param({**VALID["sms"], "send_at": "2030-01-01T00:00:00"}, "send_at", id="send-at-without-timezone"),
+    pytest.param({**VALID["sms"], "send_at": "tomorrow"}, "send_at", id="send-at-garbage"),
+]
+
+
+async def assert_nothing_stored_or_published(gw: Harness) -> None:
+    assert await gw.scalar("SELECT count(*) FROM notifications") == 0
+    assert await gw.published_total() == 0
+
+
+def assert_names(response: httpx.Response, field: str, status: int = 400) -> None:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert body["status_code"] == status and body["detail"]
+    assert field in json.dumps(body.get("extra")), body
+
+
+@pytest.mark.parametrize(("body", "field"), BAD_INPUT)
+async def test_bad_input_is_400_naming_the_field_and_nothing_is_stored_or_published(
+    gw: Harness, body: dict[str, Any], field: str
+) -> None:
+    assert_names(await gw.post(body), field)
+    await assert_nothing_stored_or_published(gw)
+
+
+@pytest.mark.parametrize("raw", [b'{"type": "sms",', b"[]", b'[{"type": "sms"}]', b"null", b"\xff\xfe", b""])
+async def test_malformed_json_or_non_object_is_400(gw: Harness, raw: bytes) -> None:
+    response = await gw.http.post(gateway.API_PREFIX, content=raw, headers={"content-type": "application/json"})
+    assert response.status_code == 400, response.text
+    assert response.json()["status_code"] == 400
+    await assert_nothing_stored_or_published(gw)
+
+
+async def test_body_over_64_kib_is_413(gw: Harness) -> None:
+    body = {**VALID["push"], "metadata": {"pad": "x" * 70_000}}
+    response = await gw.post(body)
+    assert response.status_code == 413
+    assert response.json()["status_code"] == 413
+    await assert_nothing_stored_or_published(gw)
+
+
+async def test_oversized_body_is_refused_before_it_is_read(gw: Harness) -> None:
+    port = gw.http.base_url.port
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(
+        b"POST /api/v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 100000000\r\n\r\n" + b"{" * 1000
+    )
+    await writer.drain()
+    status_line = await asyncio.wait_for(reader.readline(), 5)
+    writer.close()
+    assert b" 413 " in status_line
+
+
+async def test_health_is_ok_when_both_answer(gw: Harness) -> None:
+    response = await gw.http.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "broker": "ok"}}
+
+
+async def test_health_names_a_database_that_is_down_or_hangs(settings: gateway.Settings) -> None:
+    relay = TcpRelay(settings.database_url)
+    await relay.open()
+    async with running(with_relay(settings, relay, "database_url"), settings) as gw:
+        relay.freeze()
+        started = time.monotonic()
+        hung = await gw.http.get("/health")
+        assert time.monotonic() - started < 5, "health must answer within its own timeouts"
+        assert hung.status_code == 503
+        assert hung.json()["checks"] == {"database": "down", "broker": "ok"}
+        await relay.cut()
+        down = await gw.http.get("/health")
+        assert down.status_code == 503 and down.json()["checks"]["database"] == "down"
+        refused = await gw.post(VALID["sms"])
+        assert refused.status_code == 503, refused.text
+        assert refused.json()["status_code"] == 503
+
+
+async def test_docs_and_openapi_document_schemas_examples_and_errors(gw: Harness) -> None:
+    page = await gw.http.get("/docs")
+    assert page.status_code == 200 and "swagger" in page.text.lower()
+    spec = (await gw.http.get("/docs/openapi.json")).json()
+    paths = spec["paths"]
+    post = paths["/api/v1/notifications"]["post"]
+    assert {"400", "401", "409", "413", "422", "503"} <= set(post["responses"])
+    assert post["requestBody"]["content"]["application/json"]["schema"]["examples"]
+    for status in ("202", "400", "413", "503"):
+        assert post["responses"][status]["content"]["application/json"]["examples"], status
+    assert {"200", "404", "400"} <= set(paths["/api/v1/notifications/{notification_id}"]["get"]["responses"])
+    assert {"200", "400"} <= set(paths["/api/v1/notifications"]["get"]["responses"])
+    assert {"202", "400", "413"} <= set(paths["/api/v1/notifications/batch"]["post"]["responses"])
+    assert {"200", "503"} <= set(paths["/health"]["get"]["responses"])
+    schemas = spec["components"]["schemas"]
+    assert {"NotificationIn", "Notification", "ErrorBody"} <= set(schemas)
+    assert schemas["NotificationIn"]["properties"]["message"]["maxLength"] == 10_000
+    assert spec["components"]["securitySchemes"]["BearerAuth"] == {"type": "http", "scheme": "bearer"}
+
+
+async def test_schema_applies_again_and_concurrently(settings: gateway.Settings) -> None:
+    pools = await asyncio.gather(*(gateway.open_database(settings) for _ in range(4)))
+    for pool in pools:
+        await pool.close()
+
+
+async def test_boot_waits_for_a_database_and_broker_that_start_later(
+    settings: gateway.Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    database, broker = TcpRelay(settings.database_url), TcpRelay(settings.rabbitmq_url)
+    with socket.socket() as probe:  # reserve two free ports that nothing listens on yet
+        probe.bind(("127.0.0.1", 0))
+        database.port = probe.getsockname()[1]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        broker.port = probe.getsockname()[1]
+    late = with_relay(with_relay(settings, database, "database_url"), broker, "rabbitmq_url")
+
+    async def start_dependencies_late() -> None:
+        await asyncio.sleep(1.5)
+        await database.open()
+        await asyncio.sleep(1.5)
+        await broker.open()
+
+    caplog.set_level("WARNING", logger="gateway")
+    starter = asyncio.create_task(start_dependencies_late())
+    async with running(late, settings) as gw:
+        assert (await gw.post(VALID["sms"])).json()["status"] == "queued"
+    await starter
+    assert "PostgreSQL unavailable (attempt 1)" in caplog.text
+    assert "RabbitMQ unavailable (attempt 1)" in caplog.text
+    await database.cut()
+    await broker.cut()
+
+
+async def test_boot_gives_up_after_its_timeout(settings: gateway.Settings) -> None:
+    nowhere = msgspec.structs.replace(settings, database_url="postgresql://postgres@127.0.0.1:1/x", boot_timeout=1.0)
+    started = time.monotonic()
+    with pytest.raises(psycopg.OperationalError):
+        await gateway.open_database(nowhere)
+    assert time.monotonic() - started < 10
+
+
+def test_settings_come_from_the_environment() -> None:
+    env = {
+        "DATABASE_URL": "postgresql://u@db/x",
+        "RABBITMQ_URL": "amqp://u:p@mq/",
+        "HOST": "127.0.0.1",
+        "PORT": "9000",
+        "GATEWAY_EXCHANGE": "ex",
+        "LOG_LEVEL": "debug",
+        "GATEWAY_API_KEYS": " a , b ,",
+        "GATEWAY_RELAY_GRACE": "2.5",
+    }
+    settings = gateway.Settings.from_env(env)
+    assert (settings.database_url, settings.rabbitmq_url, settings.host, settings.port) == (
+        "postgresql://u@db/x",
+        "amqp://u:p@mq/",
+        "127.0.0.1",
+        9000,
+    )
+    assert (settings.exchange, settings.log_level, settings.api_keys, settings.relay_grace) == (
+        "ex",
+        "debug",
+        ("a", "b"),
+        2.5,
+    )
+    defaults = gateway.Settings.from_env({})
+    assert defaults.database_url == "postgresql://postgres@localhost:5432/postgres"
+    assert defaults.rabbitmq_url == "amqp://guest:guest@localhost:5672/"
+    assert (defaults.host, defaults.port, defaults.exchange, defaults.api_keys) == (
+        "0.0.0.0",
+        8000,
+        "notifications",
+        (),
+    )
+
+
+@contextlib.contextmanager
+def gateway_process(settings: gateway.Settings, port: int, **env: str) -> Iterator[subprocess.Popen[str]]:
+    """`python gateway.py`, as a user starts it."""
+    environment = {
+        **os.environ,
+        "DATABASE_URL": settings.database_url,
+        "RABBITMQ_URL": settings.rabbitmq_url,
+        "GATEWAY_EXCHANGE": settings.exchange,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "LOG_LEVEL": "info",
+        **env,
+    }
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "gateway.py")],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                    break
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"gateway.py did not come up:\n{process.communicate()[0]}")
+            time.sleep(0.1)
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def test_python_gateway_py_serves_and_sigterm_lets_in_flight_requests_finish(
+    settings: gateway.Settings,
+) -> None:
+    port = free_port()
+    with gateway_process(settings, port) as process:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+            in_flight = [asyncio.create_task(http.post(gateway.API_PREFIX, json=VALID["sms"])) for _ in range(100)]
+            await asyncio.sleep(0.05)
+            process.send_signal(signal.SIGTERM)
+            answers = await asyncio.gather(*in_flight, return_exceptions=True)
+        output, _ = await asyncio.to_thread(process.communicate, timeout=30)
+    assert process.returncode in (0, -signal.SIGTERM), output  # uvicorn re-raises SIGTERM once it has shut down
+    accepted = [a.json()["id"] for a in answers if isinstance(a, httpx.Response)]
+    assert all(a.status_code == 202 for a in answers if isinstance(a, httpx.Response))
+    assert accepted, "some requests were in flight when SIGTERM arrived"
+    async with await psycopg.AsyncConnection.connect(settings.database_url) as db:
+        stored = await (await db.execute("SELECT id::text FROM notifications")).fetchall()
+    assert set(accepted) <= {row[0] for row in stored}
+    assert "Application shutdown complete" in output
+
+
+# ── Issue 3: nothing accepted is lost ────────────────────────────────────────────────────────────
+
+
+async def test_broker_outage_50_accepted_all_reach_their_queue_afterwards(
+    settings: gateway.Settings, broker_relay: TcpRelay
+) -> None:
+    async with running(with_relay(settings, broker_relay, "rabbitmq_url"), settings) as gw:
+        await broker_relay.cut()
+        await eventually(lambda: _health_down(gw), what="broker seen down")
+        health = await gw.http.get("/health")
+        assert health.status_code == 503 and health.json()["checks"] == {"database": "ok", "broker": "down"}
+        kinds = sorted(VALID)
+        answers = await asyncio.gather(*(gw.post(VALID[kinds[i % 5]]) for i in range(50)))
+        assert [a.status_code for a in answers] == [202] * 50
+        assert {a.json()["status"] for a in answers} == {"pending"}
+        accepted = {a.json()["id"] for a in answers}
+        assert (await gw.get(next(iter(accepted))))["status"] == "pending"
+        assert await gw.published_total() == 0
+        await broker_relay.open()
+        await eventually(lambda: _all_queued(gw, accepted), what="all 50 queued after the outage")
+        published = await gw.take_all_ids()
+        assert sorted(published) == sorted(accepted), "every accepted notification exactly once, by id"
+
+
+async def _health_down(gw: Harness) -> bool:
+    return (await gw.http.get("/health")).status_code == 503
+
+
+async def _all_queued(gw: Harness, ids: set[str]) -> bool:
+    statuses = await gw.statuses()
+    return all(statuses.get(i) == "queued" for i in ids)
+
+
+async def test_connection_dropped_mid_publish_loses_nothing(settings: gateway.Settings, broker_relay: TcpRelay) -> None:
+    async with running(with_relay(settings, broker_relay, "rabbitmq_url"), settings) as gw:
+        requests = [asyncio.create_task(gw.post(VALID["push"])) for _ in range(200)]
+        await asyncio.sleep(0.05)
+        await broker_relay.cut()
+        answers = await asyncio.gather(*requests)
+        assert {a.status_code for a in answers} == {202}
+        accepted = {a.json()["id"] for a in answers}
+        await broker_relay.open()
+        await eventually(lambda: _all_queued(gw, accepted), within=30, what="all queued after the drop")
+        assert set(await gw.take_all_ids()) == accepted  # at least once: a lost confirm may repeat one
+
+
+async def test_scheduled_notification_waits_for_send_at(gw: Harness) -> None:
+    send_at = datetime.now(UTC) + timedelta(seconds=2)
+    response = await gw.post({**VALID["telegram"], "send_at": send_at.isoformat()})
+    assert response.status_code == 202
+    body = response.json()
+    assert body["status"] == "scheduled"
+    assert datetime.fromisoformat(body["send_at"]) == send_at
+    await asyncio.sleep(1.0)
+    assert await gw.queue_depth("telegram") == 0
+    assert (await gw.get(body["id"]))["status"] == "scheduled"
+    await eventually(lambda: _equals(gw.queue_depth("telegram"), 1), within=5, what="scheduled publish")
+    assert datetime.now(UTC) >= send_at
+    assert (await gw.get(body["id"]))["status"] == "queued"
+    [message] = await gw.take("telegram")
+    assert message.message_id == body["id"]
+
+
+async def test_send_at_in_the_past_sends_now_and_over_a_year_is_400(gw: Harness) -> None:
+    past = await gw.post({**VALID["sms"], "send_at": "2020-01-01T00:00:00+02:00"})
+    assert past.json()["status"] == "queued"
+    assert past.json()["send_at"] == "2019-12-31T22:00:00Z"
+    far = (datetime.now(UTC) + timedelta(days=366)).isoformat()
+    assert_names(await gw.post({**VALID["sms"], "send_at": far}), "send_at")
+    assert await gw.scalar("SELECT count(*) FROM notifications") == 1
+
+
+async def insert_stale_pending(gw: Harness, count: int) -> set[str]:
+    """Rows as a crashed instance leaves them: stored, pending, never published."""
+    rows = await (
+        await gw.db.execute(
+            """
+            INSERT INTO notifications (id, type, recipient, message, status, created_at, updated_at)
+            SELECT gen_random_uuid(), 'push', 'token-' || n, 'backlog ' || n, 'pending',
+                   now() - interval '1 minute', now() - interval '1 minute'
+            FROM generate_series(1, %s) AS n RETURNING id::text
+            """,
+            (count,),
+        )
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+async def test_a_row_left_pending_by_a_crashed_instance_is_published(gw: Harness) -> None:
+    [orphan] = await insert_stale_pending(gw, 1)
+    await eventually(lambda: _all_queued(gw, {orphan}), within=10, what="orphan published")
+    assert await gw.take_all_ids() == [orphan]
+
+
+async def test_two_relays_at_once_publish_each_row_once(settings: gateway.Settings) -> None:
+    async with running(settings) as first, running(settings) as second:
+        assert first.gateway is not second.gateway
+        backlog = await insert_stale_pending(first, 3000)
+        await eventually(lambda: _all_queued(first, backlog), within=60, what="backlog published")
+        published = await first.take_all_ids()
+    assert len(published) == len(backlog) and set(published) == backlog
+
+
+async def test_relay_drains_a_10000_row_backlog(gw: Harness) -> None:
+    backlog = await insert_stale_pending(gw, 10_000)
+    started = time.monotonic()
+    await eventually(lambda: _all_queued(gw, backlog), within=120, what="10,000-row backlog drained")
+    elapsed = time.monotonic() - started
+    print(f"\nrelay drained 10,000 pending rows in {elapsed:.2f}s: {10_000 / elapsed:.0f} rows/s")
+    assert await gw.queue_depth("push") == 10_000
+
+
+# ── Issue 4: Idempotency-Key, listing, batch ────────────────────────────────────────────────────
+
+
+async def test_idempotency_key_replays_the_original_and_publishes_once(gw: Harness) -> None:
+    first = await gw.post(VALID["email"], **{"Idempotency-Key": "order-42"})
+    again = await gw.post(dict(reversed(VALID["email"].items())), **{"Idempotency-Key": "order-42"})
+    assert first.status_code == again.status_code == 202
+    assert "idempotent-replayed" not in first.headers
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.json()["id"] == first.json()["id"]
+    assert again.headers["location"] == first.headers["location"]
+    assert await gw.scalar("SELECT count(*) FROM notifications") == 1
+    assert await gw.queue_depth("email") == 1
+
+
+async def test_idempotency_key_with_another_body_is_422(gw: Harness) -> None:
+    await gw.post(VALID["sms"], **{"Idempotency-Key": "k-1"})
+    response = await gw.post({**VALID["sms"], "message": "other"}, **{"Idempotency-Key": "k-1"})
+    assert response.status_code == 422
+    assert "different" in response.json()["detail"]
+    assert await gw.scalar("SELECT count(*) FROM notifications") == 1
+    assert await gw.queue_depth("sms") == 1
+
+
+@pytest.mark.parametrize("key", ["", "x" * 256, "tab\there", "é"])
+async def test_malformed_idempotency_key_is_400(gw: Harness, key: str) -> None:
+    response = await gw.http.post(
+        gateway.API_PREFIX, json=VALID["sms"], headers=[("Idempotency-Key", key.encode("utf-8"))]
+    )
+    assert_names(response, "Idempotency-Key")
+    await assert_nothing_stored_or_published(gw)
+
+
+async def test_twenty_concurrent_requests_with_one_key_make_one_notification(gw: Harness) -> None:
+    answers = await asyncio.gather(*(gw.post(VALID["whatsapp"], **{"Idempotency-Key": "burst"}) for _ in range(20)))
+    assert {a.status_code for a in answers} == {202}
+    assert len({a.json()["id"] for a in answers}) == 1
+    assert sum(a.headers.get("idempotent-replayed") == "true" for a in answers) == 19
+    assert await gw.scalar("SELECT count(*) FROM notifications") == 1
+    await eventually(lambda: _equals(gw.queue_depth("whatsapp"), 1), what="one message")
+    await asyncio.sleep(gw.settings.relay_grace + 0.5)
+    assert await gw.queue_depth("whatsapp") == 1
+
+
+async def test_keys_are_kept_beyond_24_hours(gw: Harness) -> None:
+    first = (await gw.post(VALID["sms"], **{"Idempotency-Key": "old"})).json()
+    await gw.db.execute("UPDATE notifications SET created_at = now() - interval '25 hours'")
+    again = await gw.post(VALID["sms"], **{"Idempotency-Key": "old"})
+    assert again.headers["idempotent-replayed"] == "true" and again.json()["id"] == first["id"]
+
+
+async def page_through(gw: Harness, limit: int, **filters: str) -> list[list[dict[str, Any]]]:
+    pages, cursor = [], None
+    while True:
+        params = {"limit": limit, **filters, **({"cursor": cursor} if cursor else {})}
+        response = await gw.http.get(gateway.API_PREFIX, params=params)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        pages.append(body["items"])
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return pages
+
+
+async def test_paging_5_items_2_at_a_time_gives_all_newest_first(gw: Harness) -> None:
+    ids = [(await gw.post(VALID["sms"])).json()["id"] for _ in range(5)]
+    pages = await page_through(gw, 2)
+    assert [len(page) for page in pages] == [2, 2, 1]
+    assert [item["id"] for page in pages for item in page] == ids[::-1]
+
+
+async def test_paging_while_new_notifications_arrive_has_no_overlap_or_gap(gw: Harness) -> None:
+    ids = [(await gw.post(VALID["sms"])).json()["id"] for _ in range(6)]
+    first = (await gw.http.get(gateway.API_PREFIX, params={"limit": 3})).json()
+    await gw.post(VALID["sms"])
+    second = (await gw.http.get(gateway.API_PREFIX, params={"limit": 3, "cursor": first["next_cursor"]})).json()
+    seen = [item["id"] for item in first["items"] + second["items"]]
+    assert seen == ids[::-1]
+
+
+async def test_listing_filters_by_status_type_and_recipient(gw: Harness) -> None:
+    await gw.post(VALID["sms"])
+    await gw.post(VALID["email"])
+    await gw.post({**VALID["sms"], "recipient": "+4915199999999"})
+    await gw.post({**VALID["push"], "send_at": (datetime.now(UTC) + timedelta(hours=1)).isoformat()})
+    by_type = await page_through(gw, 50, type="sms")
+    assert {item["type"] for item in by_type[0]} == {"sms"} and len(by_type[0]) == 2
+    by_recipient = await page_through(gw, 50, recipient="+4915199999999")
+    assert [item["recipient"] for item in by_recipient[0]] == ["+4915199999999"]
+    scheduled = await page_through(gw, 50, status="scheduled")
+    assert [item["type"] for item in scheduled[0]] == ["push"]
+    both = await page_through(gw, 50, status="queued", type="email")
+    assert [item["type"] for item in both[0]] == ["email"]
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"cursor": "not-a-cursor"}, "cursor"),
+        ({"cursor": "WzEsMl0"}, "cursor"),
+        ({"status": "lost"}, "status"),
+        ({"type": "fax"}, "type"),
+        ({"limit": "0"}, "limit"),
+        ({"limit": "201"}, "limit"),
+        ({"limit": "many"}, "limit"),
+    ],
+)
+async def test_listing_rejects_bad_parameters(gw: Harness, params: dict[str, str], field: str) -> None:
+    assert_names(await gw.http.get(gateway.API_PREFIX, params=params), field)
+
+
+async def test_listing_limit_defaults_to_50_and_allows_200(gw: Harness) -> None:
+    await gw.http.post(f"{gateway.API_PREFIX}/batch", json={"notifications": [VALID["push"]] * 210})
+    assert len((await gw.http.get(gateway.API_PREFIX)).json()["items"]) == 50
+    assert len((await gw.http.get(gateway.API_PREFIX, params={"limit": 200})).json()["items"]) == 200
+
+
+@pytest.mark.parametrize("filters", [{}, {"status": "queued"}, {"type": "sms"}, {"recipient": "+4915112345678"}])
+async def test_every_page_query_is_served_in_order_by_an_index(gw: Harness, filters: dict[str, str]) -> None:
+    """No sort node: the page is read straight off an index, so its cost does not grow with the table."""
+    after = (datetime.now(UTC), uuid.uuid4())
+    async with gw.gateway.pool.connection() as conn:
+        # On a small table the planner would rightly scan and sort; forbid both to see whether an index can
+        # serve the page in order. If none can, a Sort node stays in the plan despite the penalty.
+        for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
+            await conn.execute(f"SET {setting} = off")
+        clauses = [gateway.LIST_FILTERS[name] for name in filters] + [gateway.LIST_AFTER_CURSOR]
+        sql = gateway.LIST_NOTIFICATIONS.format(where="WHERE " + " AND ".join(clauses))
+        params = {**filters, "limit": 51, "cursor_at": after[0], "cursor_id": after[1]}
+        plan = "\n".join(row[0] for row in await (await conn.execute(f"EXPLAIN {sql}", params)).fetchall())
+        await conn.execute("RESET ALL")
+    assert "Index" in plan and "Sort" not in plan, plan
+
+
+async def test_batch_stores_and_publishes_all_in_request_order(gw: Harness) -> None:
+    items = [VALID[kind] for kind in sorted(VALID)] * 20
+    response = await gw.http.post(f"{gateway.API_PREFIX}/batch", json={"notifications": items})
+    assert response.status_code == 202, response.text
+    answered = response.json()["items"]
+    assert [(a["type"], a["recipient"]) for a in answered] == [(i["type"], i["recipient"]) for i in items]
+    assert {a["status"] for a in answered} == {"queued"}
+    assert await gw.scalar("SELECT count(*) FROM notifications WHERE status = 'queued'") == 100
+    assert sorted(await gw.take_all_ids()) == sorted(a["id"] for a in answered)
+
+
+async def test_batch_with_one_bad_item_is_400_naming_index_and_field_and_stores_nothing(gw: Harness) -> None:
+    items = [VALID["sms"], VALID["email"], {**VALID["sms"], "recipient": "12"}, VALID["push"]]
+    response = await gw.http.post(f"{gateway.API_PREFIX}/batch", json={"notifications": items})
+    assert_names(response, "notifications[2].recipient")
+    await assert_nothing_stored_or_published(gw)
+
+
+@pytest.mark.parametrize("count", [0, 1001])
+async def test_batch_of_0_or_over_1000_is_400(gw: Harness, count: int) -> None:
+    response = await gw.http.post(f"{gateway.API_PREFIX}/batch", json={"notifications": [VALID["push"]] * count})
+    assert_names(response, "notifications")
+    await assert_nothing_stored_or_published(gw)
+
+
+# ── Issue 5: delivery status from the workers ───────────────────────────────────────────────────
+
+
+async def status_of(gw: Harness, notification_id: str) -> str:
+    return (await gw.get(notification_id))["status"]
+
+
+async def test_sent_then_delivered_shows_delivered_with_times(gw: Harness) -> None:
+    notification = (await gw.post(VALID["email"])).json()
+    await gw.publish_status({"id": notification["id"], "status": "sent"})
+    await eventually(lambda: _equals(status_of(gw, notification["id"]), "sent"), what="sent")
+    await gw.publish_status({"id": notification["id"], "status": "delivered"})
+    await eventually(lambda: _equals(status_of(gw, notification["id"]), "delivered"), what="delivered")
+    shown = await gw.get(notification["id"])
+    assert shown["queued_at"] <= shown["sent_at"] <= shown["delivered_at"]
+
+
+async def test_a_late_sent_after_delivered_changes_nothing(gw: Harness) -> None:
+    notification = (await gw.post(VALID["sms"])).json()
+    await gw.publish_status({"id": notification["id"], "status": "delivered"})
+    await eventually(lambda: _equals(status_of(gw, notification["id"]), "delivered"), what="delivered")
+    before = await gw.get(notification["id"])
+    await gw.publish_status({"id": notification["id"], "status": "sent"})
+    await gw.publish_status({"id": notification["id"], "status": "failed", "error": "too late"})
+    await eventually(lambda: _equals(gw.queue_depth("status"), 0), what="late events consumed")
+    await asyncio.sleep(0.3)
+    assert await gw.get(notification["id"]) == before
+
+
+async def test_failed_keeps_its_error_and_stays_failed(gw: Harness) -> None:
+    notification = (await gw.post(VALID["push"])).json()
+    await gw.publish_status({"id": notification["id"], "status": "failed", "error": "token unregistered"})
+    await eventually(lambda: _equals(status_of(gw, notification["id"]), "failed"), what="failed")
+    await gw.publish_status({"id": notification["id"], "status": "delivered"})
+    await gw.publish_status({"id": notification["id"], "status": "sent"})
+    await eventually(lambda: _equals(gw.queue_depth("status"), 0), what="later events consumed")
+    await asyncio.sleep(0.3)
+    shown = await gw.get(notification["id"])
+    assert (shown["status"], shown["error"]) == ("failed", "token unregistered")
+    assert shown["failed_at"] and shown["delivered_at"] is None
+
+
+async def test_garbage_events_are_dead_lettered_and_a_valid_one_still_applies(gw: Harness) -> None:
+    notification = (await gw.post(VALID["telegram"])).json()
+    garbage: list[bytes | dict[str, Any]] = [
+        b"not json",
+        b"",
+        {"status": "sent"},
+        {"id": "not-a-uuid", "status": "sent"},
+        {"id": notification["id"], "status": "exploded"},
+        {"id": str(uuid.uuid4()), "status": "delivered"},
+        b"[1, 2]",
+    ]
+    for event in garbage:
+        await gw.publish_status(event)
+    await gw.publish_status({"id": notification["id"], "status": "delivered"})
+    await eventually(lambda: _equals(status_of(gw, notification["id"]), "delivered"), what="valid event applied")
+    await eventually(lambda: _equals(gw.queue_depth("status", dead=True), len(garbage)), what="garbage kept")
+    assert (await gw.http.get("/health")).status_code == 200
+
+
+async def test_2000_events_for_1000_notifications_all_apply(gw: Harness) -> None:
+    response = await gw.http.post(f"{gateway.API_PREFIX}/batch", json={"notifications": [VALID["sms"]] * 1000})
+    ids = [item["id"] for item in response.json()["items"]]
+    exchange = await gw.channel.get_exchange(gw.settings.exchange)
+    started = time.monotonic()
+    for status in ("sent", "delivered"):
+        for notification_id in ids:
+            body = json.dumps({"id": notification_id, "status": status}).encode()
+            await exchange.publish(aio_pika.Message(body), routing_key="status")
+
+    async def all_delivered() -> bool:
+        return await gw.scalar("SELECT count(*) FROM notifications WHERE status = 'delivered'") == 1000
+
+    await eventually(all_delivered, within=30, what="2,000 events applied")
+    elapsed = time.monotonic() - started
+    print(f"\n2,000 status events published and applied in {elapsed:.2f}s: {2000 / elapsed:.0f} events/s")
+
+
+async def test_status_consumer_comes_back_after_a_broker_outage(
+    settings: gateway.Settings, broker_relay: TcpRelay
+) -> None:
+    async with running(with_relay(settings, broker_relay, "rabbitmq_url"), settings) as gw:
+        notification = (await gw.post(VALID["sms"])).json()
+        await broker_relay.cut()
+        await gw.publish_status({"id": notification["id"], "status": "delivered"})
+        await asyncio.sleep(0.5)
+        assert await status_of(gw, notification["id"]) == "queued"
+        await broker_relay.open()
+        await eventually(lambda: _equals(status_of(gw, notification["id"]), "delivered"), what="applied after outage")
+
+
+# ── Issue 6: Docker files, checked statically ────────────────────────────────────────────────────
+
+
+def test_compose_file_defines_the_stack() -> None:
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    assert "version" not in compose
+    services = compose["services"]
+    assert {"postgres", "rabbitmq", "gateway"} <= set(services)
+    assert services["postgres"]["image"].startswith("postgres:")
+    assert "pg_isready" in " ".join(services["postgres"]["healthcheck"]["test"])
+    assert services["rabbitmq"]["image"].startswith("rabbitmq:") and "management" in services["rabbitmq"]["image"]
+    assert "rabbitmq-diagnostics" in " ".join(services["rabbitmq"]["healthcheck"]["test"])
+    assert {"5672:5672", "15672:15672"} <= {str(p) for p in services["rabbitmq"]["ports"]}
+    for name in ("postgres", "rabbitmq"):
+        assert any(str(v).split(":")[0] in compose["volumes"] for v in services[name]["volumes"]), name
+    gateway_service = services["gateway"]
+    assert gateway_service["build"] in (".", {"context": "."})
+    assert gateway_service["restart"] == "unless-stopped"
+    assert gateway_service["depends_on"] == {
+        "postgres": {"condition": "service_healthy"},
+        "rabbitmq": {"condition": "service_healthy"},
+    }
+    assert any("8000" in str(port) for port in gateway_service["ports"])
+    environment = gateway_service["environment"]
+    assert "@postgres:5432/" in environment["DATABASE_URL"] and "@rabbitmq:5672/" in environment["RABBITMQ_URL"]
+
+
+def test_compose_sets_only_variables_the_gateway_reads() -> None:
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    read = set(re.findall(r'env\.get\("([A-Z_]+)"', (ROOT / "gateway.py").read_text()))
+    assert set(compose["services"]["gateway"]["environment"]) <= read
+    assert {"DATABASE_URL", "RABBITMQ_URL", "GATEWAY_API_KEYS"} <= read
+
+
+def test_dockerfile_runs_as_non_root_with_a_healthcheck() -> None:
+    lines = [line.strip() for line in (ROOT / "Dockerfile").read_text().splitlines() if line.strip()]
+    assert lines[0].startswith("FROM python:3.1") and "slim" in lines[0]
+    copy_requirements = next(i for i, line in enumerate(lines) if line.startswith("COPY requirements.txt"))
+    install = next(i for i, line in enumerate(lines) if "pip install" in line)
+    copy_code = next(i for i, line in enumerate(lines) if line.startswith("COPY") and "gateway.py" in line)
+    assert copy_requirements < install < copy_code, "dependencies in their own cached layer"
+    assert "schema.sql" in lines[copy_code]
+    user = next(line for line in lines if line.startswith("USER "))
+    assert user.split()[1] not in ("root", "0")
+    assert "EXPOSE 8000" in lines
+    healthcheck = next(line for line in lines if line.startswith("HEALTHCHECK"))
+    assert "urllib" in healthcheck and "/health" in healthcheck and "curl" not in healthcheck
+    assert lines[-1] == 'CMD ["python", "gateway.py"]'
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert {"test_gateway.py", ".venv", "__pycache__"} <= set(ignored)
+
+
+# ── Issue 7: API keys and hostile input ─────────────────────────────────────────────────────────
+
+KEYS = ("live-key-0123456789abcdef", "second-key-fedcba9876543210")
+
+
+@pytest.fixture
+async def keyed(settings: gateway.Settings) -> AsyncIterator[Harness]:
+    async with running(msgspec.structs.replace(settings, api_keys=KEYS)) as harness:
+        yield harness
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [None, "Bearer wrong-key", f"Bearer {KEYS[0][:-1]}", f"Bearer {KEYS[0]}x", f"Basic {KEYS[0]}", KEYS[0], "Bearer"],
+)
+async def test_requests_without_a_valid_key_are_401_and_store_nothing(
+    keyed: Harness, authorization: str | None
+) -> None:
+    headers = {"Authorization": authorization} if authorization is not None else {}
+    for method, path, body in (
+        ("POST", gateway.API_PREFIX, VALID["sms"]),
+        ("POST", f"{gateway.API_PREFIX}/batch", {"notifications": [VALID["sms"]]}),
+        ("GET", gateway.API_PREFIX, None),
+        ("GET", f"{gateway.API_PREFIX}/{uuid.uuid4()}", None),
+    ):
+        response = await keyed.http.request(method, path, json=body, headers=headers)
+        assert response.status_code == 401, (method, path, response.text)
+        assert response.headers["www-authenticate"] == "Bearer"
+        assert response.json()["status_code"] == 401
+    await assert_nothing_stored_or_published(keyed)
+
+
+async def test_a_right_key_gets_in_and_its_fingerprint_is_recorded(
+    keyed: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG")
+    for key in KEYS:
+        response = await keyed.post(VALID["sms"], Authorization=f"Bearer {key}")
+        assert response.status_code == 202
+        fingerprint = hashlib.sha256(key.encode()).hexdigest()[:8]
+        assert response.json()["api_key_id"] == fingerprint
+        read = await keyed.http.get(response.headers["location"], headers={"Authorization": f"Bearer {key}"})
+        assert read.json()["api_key_id"] == fingerprint
+    assert all(key not in caplog.text for key in KEYS)
+
+
+async def test_health_and_docs_stay_open_and_docs_offer_authorize(keyed: Harness) -> None:
+    assert (await keyed.http.get("/health")).status_code == 200
+    assert (await keyed.http.get("/docs")).status_code == 200
+    spec = (await keyed.http.get("/docs/openapi.json")).json()
+    assert spec["paths"]["/api/v1/notifications"]["post"]["security"] == [{"BearerAuth": []}]
+    assert "security" not in spec["paths"]["/health"]["get"]
+
+
+async def test_an_open_api_warns_at_start(settings: gateway.Settings, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("WARNING", logger="gateway")
+    async with running(settings):
+        pass
+    assert "GATEWAY_API_KEYS is not set" in caplog.text
+
+
+HOSTILE_BUT_VALID = [
+    pytest.param("message", "'); DROP TABLE notifications; --", id="sql"),
+    pytest.param("message", "<script>alert('x')</script>&amp;", id="html"),
+    pytest.param("message", "👋🏽 héllo 漢字 \u202e", id="emoji-and-rtl"),
+    pytest.param("message", "x" * 10_000, id="longest-message"),
+    pytest.param("subject", "Robert'); DROP TABLE students;--", id="sql-subject"),
+    pytest.param(
+        "metadata", {"sql": "' OR 1=1 --", "html": "<b>", "n": 2**63 - 1, "f": 0.1, "deep": [[[[1]]]]}, id="metadata"
+    ),
+]
+
+
+@pytest.mark.parametrize(("field", "value"), HOSTILE_BUT_VALID)
+async def test_hostile_but_valid_input_is_stored_and_returned_unchanged(gw: Harness, field: str, value: object) -> None:
+    response = await gw.post({**VALID["email"], field: value})
+    assert response.status_code == 202, response.text
+    assert (await gw.get(response.json()["id"]))[field] == value
+    [message] = await gw.take("email")
+    assert json.loads(message.body)[field] == value
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        pytest.param({**VALID["email"], "message": "a\u0000b"}, "message", id="nul-message"),
+        pytest.param({**VALID["email"], "subject": "\u0000"}, "subject", id="nul-subject"),
+        pytest.param({**VALID["push"], "recipient": "tok\u0000"}, "recipient", id="nul-recipient"),
+        pytest.param({**VALID["sms"], "metadata": {"k": "v\u0000"}}, "metadata", id="nul-metadata-value"),
+        pytest.param({**VALID["sms"], "metadata": {"k\u0000": 1}}, "metadata", id="nul-metadata-key"),
+        pytest.param({**VALID["sms"], "metadata": {"a": [{"b": ["\u0000"]}]}}, "metadata", id="nul-nested"),
+        pytest.param({**VALID["sms"], "metadata": json.loads("[" * 20 + "]" * 20)}, "metadata", id="deep-list"),
+        pytest.param({**VALID["sms"], "metadata": {"n": 2**63}}, "metadata", id="int-over-64-bits"),
+        pytest.param({**VALID["sms"], "metadata": {"n": -(2**63) - 1}}, "metadata", id="int-under-64-bits"),
+        pytest.param(
+            {**VALID["sms"], "metadata": {"a": json.loads('{"b":' * 12 + "1" + "}" * 12)}}, "metadata", id="deep-object"
+        ),
+    ],
+)
+async def test_hostile_input_is_400_naming_the_field(gw: Harness, body: dict[str, Any], field: str) -> None:
+    assert_names(await gw.post(body), field)
+    await assert_nothing_stored_or_published(gw)
+
+
+HOSTILE_JSON = b'{"type":"sms","recipient":"+4915112345678","message":"x","metadata":%s}'
+
+
+@pytest.mark.parametrize(
+    ("raw", "named"),
+    [
+        (HOSTILE_JSON % b'{"n":1e400}', "Number out of range"),
+        (HOSTILE_JSON % (b'{"n":' + b"9" * 400 + b"}"), "metadata"),
+        (HOSTILE_JSON % (b"[" * 30_000 + b"]" * 30_000), "nested too deeply"),
+        (HOSTILE_JSON % (b'{"a":' * 10_000 + b"1" + b"}" * 10_000), "nested too deeply"),
+    ],
+    ids=["float-overflow", "400-digit-integer", "30000-deep-array", "10000-deep-object"],
+)
+async def test_huge_numbers_and_absurd_nesting_are_400(gw: Harness, raw: bytes, named: str) -> None:
+    response = await gw.http.post(gateway.API_PREFIX, content=raw, headers={"content-type": "application/json"})
+    assert response.status_code == 400, response.text
+    assert named in response.text
+    await assert_nothing_stored_or_published(gw)
+    assert (await gw.http.get("/health")).status_code == 200
+
+
+async def test_duplicate_json_keys_take_the_last_value(gw: Harness) -> None:
+    raw = b'{"type":"sms","recipient":"+4915112345678","message":"first","message":"last","metadata":{"a":1,"a":2}}'
+    response = await gw.http.post(gateway.API_PREFIX, content=raw, headers={"content-type": "application/json"})
+    assert response.status_code == 202
+    stored = await gw.get(response.json()["id"])
+    assert (stored["message"], stored["metadata"]) == ("last", {"a": 2})
+
+
+@pytest.mark.parametrize("api_keys", ["", ",".join(KEYS)], ids=["open", "with-keys"])
+def test_fuzzing_from_the_openapi_document_finds_no_5xx_and_no_schema_violation(
+    settings: gateway.Settings, api_keys: str, tmp_path: Path
+) -> None:
+    port = free_port()
+    examples = os.environ.get("FUZZ_EXAMPLES", "25")
+    with gateway_process(settings, port, GATEWAY_API_KEYS=api_keys, LOG_LEVEL="warning"):
+        command = [
+            str(Path(sys.executable).with_name("st")),
+            "run",
+            f"http://127.0.0.1:{port}/docs/openapi.json",
+            "--checks",
+            "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
+            "--max-examples",
+            examples,
+            "--workers",
+            "2",
+            "--seed",
+            "1",
+        ]
+        runs = [command] + ([[*command, "--header", f"Authorization: Bearer {KEYS[1]}"]] if api_keys else [])
+        for run in runs:
+            result = subprocess.run(run, capture_output=True, text=True, timeout=600, cwd=tmp_path)
+            assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+
+
+# ── Issue 8: concurrency ─────────────────────────────────────────────────────────────────────────
+
+
+async def test_500_concurrent_posts_are_all_stored_and_published_once(gw: Harness) -> None:
+    kinds = sorted(VALID)
+    answers = await asyncio.gather(*(gw.post(VALID[kinds[i % 5]]) for i in range(500)))
+    assert {a.status_code for a in answers} == {202}
+    accepted = {a.json()["id"] for a in answers}
+    assert len(accepted) == 500
+    assert {a.json()["status"] for a in answers} == {"queued"}
+    assert await gw.scalar("SELECT count(*) FROM notifications WHERE status = 'queued'") == 500
+    await asyncio.sleep(gw.settings.relay_grace + 0.5)  # the relay must not republish what requests published
+    assert sorted(await gw.take_all_ids()) == sorted(accepted)
+
+
+async def test_answers_agree_with_what_a_read_returns_at_once(gw: Harness) -> None:
+    answers = await asyncio.gather(*(gw.post(VALID["sms"]) for _ in range(50)))
+    reads = await asyncio.gather(*(gw.get(a.json()["id"]) for a in answers))
+    for answer, read in zip(answers, reads, strict=True):
+        assert read == answer.json()
