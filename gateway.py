@@ -59,8 +59,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     boot_timeout: float = 60.0  # how long boot waits for PostgreSQL and RabbitMQ to appear
     publish_timeout: float = 5.0  # a confirm slower than this leaves the row pending for the relay
     relay_interval: float = 1.0
-    relay_grace: float = 5.0  # fresh pending rows belong to the request still publishing them
+    relay_grace: float = 10.0  # fresh pending rows belong to the request still publishing them
     relay_batch: int = 500
+
+    def __post_init__(self) -> None:
+        if self.relay_grace <= self.publish_timeout:
+            # A request may still be waiting for its confirm until publish_timeout; the relay must not take
+            # its row before then, or both publish it.
+            raise ValueError("GATEWAY_RELAY_GRACE must be longer than GATEWAY_PUBLISH_TIMEOUT")
 
     @classmethod
     def from_env(cls, env: dict[str, str] | os._Environ[str] = os.environ) -> Settings:
@@ -319,6 +325,8 @@ async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
 async def insert_notifications(conn: psycopg.AsyncConnection[Any], rows: Sequence[NewNotification]) -> list[bool]:
     """Insert rows in one statement; False for a row whose idempotency key was already taken."""
     cursor = await conn.execute(INSERT_NOTIFICATIONS, (msgspec.json.encode(rows).decode(),))
+    if all(row.idempotency_key is None for row in rows):
+        return [True] * len(rows)  # only a key can conflict: ids are random UUIDs
     inserted = {row[0] for row in await cursor.fetchall()}
     return [row.id in inserted for row in rows]
 
@@ -449,15 +457,34 @@ class Broker:
             and not self.channel.is_closed
         )
 
-    async def publish_notification(self, notification: Notification) -> None:
-        """Publish persistently; returns only once the broker has confirmed and routed the message.
-
-        Goes through the channel's aiormq layer with `wait=False`: aio-pika's `Exchange.publish` holds the
-        channel lock until each frame is on the socket, one event-loop turn per message, which under load
-        left a group of publishes waiting behind every HTTP request in the loop. The confirm still is
-        awaited: only the wait for the socket write is dropped."""
+    async def publish_all(self, notifications: Sequence[Notification]) -> list[UUID]:
+        """Publish persistently and mandatorily with every confirm in flight together; returns the ids the
+        broker confirmed. What it nacked, could not route, or did not confirm in time is left out: those
+        rows stay pending for the relay. One timer bounds the whole group, not one per message."""
+        if not notifications or not self.is_connected:
+            return []
         assert self.channel is not None
         channel = await self.channel.get_underlay_channel()
+        publishes = {asyncio.ensure_future(self.publish_one(channel, n)): n for n in notifications}
+        done, late = await asyncio.wait(publishes, timeout=self.settings.publish_timeout)
+        for task in late:
+            task.cancel()
+        failed = [task.exception() for task in done if task.exception() is not None]
+        if failed or late:
+            log.warning(
+                "%d of %d publishes failed, %d timed out; left pending for the relay: %r",
+                len(failed),
+                len(publishes),
+                len(late),
+                failed[:1],
+            )
+        return [publishes[task].id for task in done if task.exception() is None]
+
+    async def publish_one(self, channel: aiormq.abc.AbstractChannel, notification: Notification) -> None:
+        """Through the channel's aiormq layer with `wait=False`: aio-pika's `Exchange.publish` holds the
+        channel lock until each frame is on the socket, one event-loop turn per message, which under load
+        left a group of publishes queued behind every HTTP request in the loop. The confirm is awaited
+        all the same; only the wait for the socket write is dropped."""
         properties = aiormq.spec.Basic.Properties(
             content_type="application/json", delivery_mode=PERSISTENT, message_id=str(notification.id)
         )
@@ -467,30 +494,8 @@ class Broker:
             routing_key=notification.type,
             properties=properties,
             mandatory=True,
-            timeout=self.settings.publish_timeout,
             wait=False,
         )
-
-    async def publish_confirmed(self, notification: Notification) -> bool:
-        """True once the broker confirmed the message; False if it is down, nacked or could not route it."""
-        if not self.is_connected:
-            return False
-        try:
-            await self.publish_notification(notification)
-        except (
-            TimeoutError,
-            aio_pika.exceptions.DeliveryError,
-            aio_pika.exceptions.PublishError,
-            *BROKER_ERRORS,
-        ) as exc:
-            log.warning("publishing %s failed, left pending for the relay: %r", notification.id, exc)
-            return False
-        return True
-
-    async def publish_all(self, notifications: Sequence[Notification]) -> list[UUID]:
-        """Publish with every confirm in flight together; returns the ids the broker confirmed."""
-        confirmed = await asyncio.gather(*(self.publish_confirmed(n) for n in notifications))
-        return [n.id for n, ok in zip(notifications, confirmed, strict=True) if ok]
 
     async def consume_status_events(
         self, handle: Callable[[aio_pika.abc.AbstractIncomingMessage], Awaitable[None]], prefetch: int
@@ -575,7 +580,7 @@ class Gateway:
         self.settings = settings
         self.pool = pool
         self.broker = broker
-        self.accepts: GroupCommit[NewNotification, Notification | None] = GroupCommit(self.accept_batch, in_flight=3)
+        self.accepts: GroupCommit[NewNotification, Notification | None] = GroupCommit(self.accept_batch, in_flight=2)
         self.status_events: GroupCommit[StatusEvent, bool] = GroupCommit(self.status_batch)
         self.database_probe: asyncio.Task[bool] | None = None
         self.relay = asyncio.create_task(self.run_relay(), name="relay")
