@@ -16,7 +16,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -39,9 +39,11 @@ from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, Example, SecurityScheme
 from litestar.params import Body, FromPath, FromQuery, HeaderParameter, QueryParameter
-from psycopg.rows import class_row
+from psycopg.rows import class_row, kwargs_row
 
 log = logging.getLogger("gateway")
+T = TypeVar("T")
+R = TypeVar("R")
 
 # ── Configuration ─────────────────────────────────────────────────────────────────────────────────
 
@@ -69,25 +71,27 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             raise ValueError("GATEWAY_RELAY_GRACE must be longer than GATEWAY_PUBLISH_TIMEOUT")
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | os._Environ[str] = os.environ) -> Settings:
-        keys = tuple(k.strip() for k in env.get("GATEWAY_API_KEYS", "").split(",") if k.strip())
-        raw = {
-            "database_url": env.get("DATABASE_URL"),
-            "rabbitmq_url": env.get("RABBITMQ_URL"),
-            "host": env.get("HOST"),
-            "port": env.get("PORT"),
-            "exchange": env.get("GATEWAY_EXCHANGE"),
-            "log_level": env.get("LOG_LEVEL"),
-            "boot_timeout": env.get("GATEWAY_BOOT_TIMEOUT"),
-            "publish_timeout": env.get("GATEWAY_PUBLISH_TIMEOUT"),
-            "relay_interval": env.get("GATEWAY_RELAY_INTERVAL"),
-            "relay_grace": env.get("GATEWAY_RELAY_GRACE"),
-            "relay_batch": env.get("GATEWAY_RELAY_BATCH"),
-        }
-        given: dict[str, object] = {name: value for name, value in raw.items() if value}
-        if keys:
-            given["api_keys"] = keys
+    def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
+        given: dict[str, object] = {name: env[variable] for name, variable in ENVIRONMENT.items() if env.get(variable)}
+        if env.get("GATEWAY_API_KEYS"):
+            given["api_keys"] = tuple(key.strip() for key in env["GATEWAY_API_KEYS"].split(",") if key.strip())
         return msgspec.convert(given, cls, strict=False)
+
+
+ENVIRONMENT = {  # setting -> the variable it is read from
+    "database_url": "DATABASE_URL",
+    "rabbitmq_url": "RABBITMQ_URL",
+    "host": "HOST",
+    "port": "PORT",
+    "exchange": "GATEWAY_EXCHANGE",
+    "log_level": "LOG_LEVEL",
+    "api_keys": "GATEWAY_API_KEYS",
+    "boot_timeout": "GATEWAY_BOOT_TIMEOUT",
+    "publish_timeout": "GATEWAY_PUBLISH_TIMEOUT",
+    "relay_interval": "GATEWAY_RELAY_INTERVAL",
+    "relay_grace": "GATEWAY_RELAY_GRACE",
+    "relay_batch": "GATEWAY_RELAY_BATCH",
+}
 
 
 # ── Wire types ────────────────────────────────────────────────────────────────────────────────────
@@ -289,11 +293,6 @@ LIST_AFTER_CURSOR = "(created_at, id) < (%(cursor_at)s, %(cursor_id)s)"
 LIST_NOTIFICATIONS = f"SELECT {COLUMNS} FROM notifications {{where}} ORDER BY created_at DESC, id DESC LIMIT %(limit)s"
 
 
-class IdempotentMatch(msgspec.Struct):
-    notification: Notification
-    request_hash: str | None
-
-
 async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
     """Wait for PostgreSQL, apply schema.sql under an advisory lock, then open the pool."""
 
@@ -331,23 +330,26 @@ async def insert_notifications(conn: psycopg.AsyncConnection[Any], rows: Sequenc
     return [row.id in inserted for row in rows]
 
 
+async def select_notifications(conn: psycopg.AsyncConnection[Any], sql: str, params: Any) -> list[Notification]:
+    cursor = conn.cursor(row_factory=class_row(Notification))
+    await cursor.execute(sql, params)
+    return await cursor.fetchall()
+
+
 async def fetch_notification(pool: psycopg_pool.AsyncConnectionPool, notification_id: UUID) -> Notification | None:
     async with pool.connection() as conn:
-        cursor = conn.cursor(row_factory=class_row(Notification))
-        await cursor.execute(SELECT_NOTIFICATION, (notification_id,))
-        return await cursor.fetchone()
+        found = await select_notifications(conn, SELECT_NOTIFICATION, (notification_id,))
+    return found[0] if found else None
 
 
-async def fetch_by_idempotency_key(pool: psycopg_pool.AsyncConnectionPool, key: str) -> IdempotentMatch | None:
+async def fetch_by_idempotency_key(
+    pool: psycopg_pool.AsyncConnectionPool, key: str
+) -> tuple[Notification, str | None] | None:
+    """The notification a key created, and the hash of the body that created it."""
     async with pool.connection() as conn:
-        cursor = await conn.execute(SELECT_BY_IDEMPOTENCY_KEY, (key,))
-        row = await cursor.fetchone()
-        if row is None:
-            return None
-        names = [column.name for column in cursor.description or ()]
-        values = dict(zip(names, row, strict=True))
-        request_hash = values.pop("request_hash")
-        return IdempotentMatch(Notification(**values), request_hash)
+        cursor = conn.cursor(row_factory=kwargs_row(lambda request_hash, **row: (Notification(**row), request_hash)))
+        await cursor.execute(SELECT_BY_IDEMPOTENCY_KEY, (key,))
+        return await cursor.fetchone()
 
 
 async def list_notifications(
@@ -360,9 +362,7 @@ async def list_notifications(
         params.update(cursor_at=after[0], cursor_id=after[1])
     where = "WHERE " + " AND ".join(clauses) if clauses else ""
     async with pool.connection() as conn:
-        cursor = conn.cursor(row_factory=class_row(Notification))
-        await cursor.execute(LIST_NOTIFICATIONS.format(where=where), params)
-        return await cursor.fetchall()
+        return await select_notifications(conn, LIST_NOTIFICATIONS.format(where=where), params)
 
 
 async def mark_queued(conn: psycopg.AsyncConnection[Any], ids: list[UUID], now: datetime) -> None:
@@ -420,9 +420,7 @@ class Broker:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.connection: aio_pika.abc.AbstractRobustConnection | None = None
-        self.exchange: aio_pika.abc.AbstractExchange | None = None
         self.channel: aio_pika.abc.AbstractChannel | None = None
-        self.reconnected = asyncio.Event()  # wakes the relay: what piled up during an outage goes out at once
 
     async def connect(self) -> None:
         async def connect_once() -> aio_pika.abc.AbstractRobustConnection:
@@ -431,11 +429,10 @@ class Broker:
             )
 
         self.connection = await with_retries("RabbitMQ", connect_once, self.settings.boot_timeout)
-        self.connection.reconnect_callbacks.add(lambda *_: self.reconnected.set())
         self.channel = await self.connection.channel(publisher_confirms=True, on_return_raises=True)
-        self.exchange = await self.declare_topology(self.channel)
+        await self.declare_topology(self.channel)
 
-    async def declare_topology(self, channel: aio_pika.abc.AbstractChannel) -> aio_pika.abc.AbstractExchange:
+    async def declare_topology(self, channel: aio_pika.abc.AbstractChannel) -> None:
         """Durable exchange, and per routing key a durable queue that dead-letters into `<queue>.dead`."""
         exchange = await channel.declare_exchange(self.settings.exchange, aio_pika.ExchangeType.DIRECT, durable=True)
         for routing_key, name in queue_names(self.settings.exchange).items():
@@ -446,7 +443,6 @@ class Broker:
                 arguments={"x-dead-letter-exchange": "", "x-dead-letter-routing-key": f"{name}.dead"},
             )
             await queue.bind(exchange, routing_key=routing_key)
-        return exchange
 
     @property
     def is_connected(self) -> bool:
@@ -464,7 +460,11 @@ class Broker:
         if not notifications or not self.is_connected:
             return []
         assert self.channel is not None
-        channel = await self.channel.get_underlay_channel()
+        try:
+            channel = await self.channel.get_underlay_channel()
+        except BROKER_ERRORS as exc:  # closed since the check: the connection is going down
+            log.warning("broker channel unavailable, %d left pending for the relay: %r", len(notifications), exc)
+            return []
         publishes = {asyncio.ensure_future(self.publish_one(channel, n)): n for n in notifications}
         done, late = await asyncio.wait(publishes, timeout=self.settings.publish_timeout)
         for task in late:
@@ -514,8 +514,8 @@ class Broker:
 async def with_retries(what: str, attempt: Callable[[], Awaitable[T]], patience: float) -> T:
     """Boot-time patience: a dependency that starts after the gateway is fine, within `patience` seconds."""
     deadline = time.monotonic() + patience
-    delay = 0.5
-    for number in range(1, 1_000_000):
+    delay, number = 0.5, 1
+    while True:
         try:
             return await attempt()
         except (psycopg.OperationalError, *BROKER_ERRORS) as exc:
@@ -523,14 +523,11 @@ async def with_retries(what: str, attempt: Callable[[], Awaitable[T]], patience:
                 raise
             log.warning("%s unavailable (attempt %d): %s; retrying in %.1fs", what, number, exc, delay)
         await asyncio.sleep(delay)
-        delay = min(delay * 2, 5.0)
-    raise RuntimeError("unreachable")
+        delay, number = min(delay * 2, 5.0), number + 1
 
 
 # ── Background tasks ──────────────────────────────────────────────────────────────────────────────
 
-T = TypeVar("T")
-R = TypeVar("R")
 MAX_GROUP = 1000  # rows per statement and publishes per round, at most
 
 
@@ -573,8 +570,8 @@ class GroupCommit(Generic[T, R]):
 
 
 class Gateway:
-    """What the handlers and background tasks share: the pool, the broker, the two request stages (store,
-    then publish and mark queued), the status-event stage, and the relay."""
+    """What the handlers and background tasks share: the pool, the broker, the grouped stages for accepted
+    notifications and for status events, and the relay."""
 
     def __init__(self, settings: Settings, pool: psycopg_pool.AsyncConnectionPool, broker: Broker) -> None:
         self.settings = settings
@@ -583,6 +580,10 @@ class Gateway:
         self.accepts: GroupCommit[NewNotification, Notification | None] = GroupCommit(self.accept_batch, in_flight=2)
         self.status_events: GroupCommit[StatusEvent, bool] = GroupCommit(self.status_batch)
         self.database_probe: asyncio.Task[bool] | None = None
+        self.stopping = False
+        self.relay_wakeup = asyncio.Event()  # what piled up during an outage goes out as soon as it ends
+        assert broker.connection is not None
+        broker.connection.reconnect_callbacks.add(lambda *_: self.relay_wakeup.set())
         self.relay = asyncio.create_task(self.run_relay(), name="relay")
 
     async def accept_batch(self, rows: list[NewNotification]) -> list[Notification | None]:
@@ -631,9 +632,7 @@ class Gateway:
         now = utcnow()
         params = {"now": now, "stale_before": now - timedelta(seconds=self.settings.relay_grace)}
         async with self.pool.connection() as conn, conn.transaction():
-            cursor = conn.cursor(row_factory=class_row(Notification))
-            await cursor.execute(CLAIM_DUE, {**params, "limit": self.settings.relay_batch})
-            rows = await cursor.fetchall()
+            rows = await select_notifications(conn, CLAIM_DUE, {**params, "limit": self.settings.relay_batch})
             if rows:
                 confirmed = await self.broker.publish_all(rows)
                 if confirmed:
@@ -643,7 +642,7 @@ class Gateway:
 
     async def run_relay(self) -> None:
         """Every instance runs this: it publishes what a request could not, and what has come due."""
-        while True:
+        while not self.stopping:
             try:
                 claimed = await self.relay_once()
             except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
@@ -652,9 +651,9 @@ class Gateway:
             if claimed >= self.settings.relay_batch:
                 await asyncio.sleep(0)  # a backlog: go on at once, but let live requests in between batches
                 continue
-            self.broker.reconnected.clear()
+            self.relay_wakeup.clear()
             with suppress(TimeoutError):
-                await asyncio.wait_for(self.broker.reconnected.wait(), self.settings.relay_interval)
+                await asyncio.wait_for(self.relay_wakeup.wait(), self.settings.relay_interval)
 
     async def on_status_message(self, message: aio_pika.abc.AbstractIncomingMessage) -> None:
         """Acknowledge an event only once its update is committed; dead-letter what cannot be applied."""
@@ -677,10 +676,12 @@ class Gateway:
             await message.reject(requeue=False)
 
     async def stop(self) -> None:
-        """Runs after uvicorn has let in-flight requests finish, so their publishes are done too; a relay
-        batch in flight is abandoned uncommitted, and its rows stay pending for the next relay."""
-        self.relay.cancel()
-        await asyncio.gather(self.relay, return_exceptions=True)
+        """Runs after uvicorn has let in-flight requests finish, so their publishes are done too. A relay
+        batch in flight may finish as well; what is still unpublished stays pending for the next relay."""
+        self.stopping = True
+        self.relay_wakeup.set()
+        with suppress(TimeoutError):
+            await asyncio.wait_for(self.relay, self.settings.publish_timeout + 1)
         await self.broker.close()
         await self.pool.close()
 
@@ -691,6 +692,7 @@ API_PREFIX = "/api/v1/notifications"
 SINGLE_BODY_LIMIT = 64 * 1024
 BATCH_BODY_LIMIT = 16 * 1024 * 1024
 IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,255}")
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold U+0000
 REQUEST_EXAMPLE = {
     "type": "email",
     "recipient": "ada@example.com",
@@ -725,6 +727,14 @@ def error_response(status: int, description: str) -> ResponseSpec:
 UNAVAILABLE = {503: error_response(503, "PostgreSQL is unavailable")}
 UNAUTHORIZED = {401: error_response(401, "Missing or unknown API key (when GATEWAY_API_KEYS is set)")}
 BAD_REQUEST = {400: error_response(400, "Invalid input; `extra` names the field")}
+
+
+def error(status: int, detail: str, extra: list[Any] | None = None) -> Response[ErrorBody]:
+    return Response(ErrorBody(status, detail, extra), status_code=status)
+
+
+def invalid(detail: str, key: str, source: str) -> ValidationException:
+    return ValidationException(detail, extra=[{"key": key, "source": source}])
 
 
 def gateway_of(state: State) -> Gateway:
@@ -799,10 +809,7 @@ async def create_notification(
     request_hash = None
     if idempotency_key is not None:
         if not IDEMPOTENCY_KEY.fullmatch(idempotency_key):
-            raise ValidationException(
-                "Idempotency-Key must be 1 to 255 printable ASCII characters",
-                extra=[{"key": "Idempotency-Key", "source": "header"}],
-            )
+            raise invalid("Idempotency-Key must be 1 to 255 printable ASCII characters", "Idempotency-Key", "header")
         request_hash = hashlib.sha256(msgspec.json.encode(data, order="sorted")).hexdigest()
     row = new_notification(data, request.scope["state"].get("api_key_id"), idempotency_key, request_hash)
     notification = await gateway.accepts.submit(row)
@@ -814,16 +821,13 @@ async def create_notification(
 
 async def replay(gateway: Gateway, idempotency_key: str, request_hash: str) -> Response[Notification]:
     """The key was taken: the first request with it committed first, so its row is there to compare."""
-    match = await fetch_by_idempotency_key(gateway.pool, idempotency_key)
-    if match is None:
-        return Response(
-            ErrorBody(409, "A request with this Idempotency-Key is still in progress; retry shortly"), status_code=409
-        )
-    if match.request_hash != request_hash:
-        return Response(
-            ErrorBody(422, "Idempotency-Key was already used with a different request body"), status_code=422
-        )
-    return notification_response(match.notification, 202, replayed=True)
+    original = await fetch_by_idempotency_key(gateway.pool, idempotency_key)
+    if original is None:
+        return error(409, "A request with this Idempotency-Key is still in progress; retry shortly")
+    notification, original_hash = original
+    if original_hash != request_hash:
+        return error(422, "Idempotency-Key was already used with a different request body")
+    return notification_response(notification, 202, replayed=True)
 
 
 @post(
@@ -870,7 +874,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         return msgspec.json.decode(raw, type=tuple[Annotated[datetime, msgspec.Meta(tz=True)], UUID])
     except (binascii.Error, ValueError, msgspec.DecodeError) as exc:
-        raise ValidationException("Malformed cursor", extra=[{"key": "cursor", "source": "query"}]) from exc
+        raise invalid("Malformed cursor", "cursor", "query") from exc
 
 
 @get(
@@ -883,33 +887,23 @@ async def list_notifications_page(
     state: State,
     status: FromQuery[Status | None] = None,
     type: FromQuery[ChannelType | None] = None,  # the API's own name for the field
-    recipient: Annotated[str | None, QueryParameter(max_length=4096)] = None,
+    recipient: Annotated[str | None, QueryParameter(max_length=4096, pattern=NO_NUL)] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     cursor: Annotated[
         str | None, QueryParameter(max_length=200, description="`next_cursor` of the page before")
     ] = None,
 ) -> NotificationPage:
     filters = {name: value for name, value in (("status", status), ("type", type), ("recipient", recipient)) if value}
-    if recipient is not None:
-        check_query_text("recipient", recipient)
     after = decode_cursor(cursor) if cursor is not None else None
     rows = await list_notifications(gateway_of(state).pool, filters, after, limit + 1)
     next_cursor = encode_cursor(rows[limit - 1]) if len(rows) > limit else None
     return NotificationPage(rows[:limit], next_cursor)
 
 
-def check_query_text(name: str, value: str) -> None:
-    try:
-        check_text(name, value)
-    except ValueError as exc:
-        raise ValidationException(str(exc), extra=[{"key": name, "source": "query"}]) from exc
-
-
 @get(
     "/health",
     summary="Whether PostgreSQL and RabbitMQ answer",
     responses={503: ResponseSpec(data_container=Health, description="A dependency is down; `checks` names it")},
-    include_in_schema=True,
 )
 async def health(state: State) -> Response[Health]:
     gateway = gateway_of(state)
@@ -933,18 +927,18 @@ def name_the_field(request: Request[Any, Any, Any], exc: ValidationException) ->
         if named:
             within = item.get("key") if item.get("key") not in (None, "data") else None
             item["key"] = f"{within}.{named.group(1)}" if within else named.group(1)
-    return Response(ErrorBody(exc.status_code, exc.detail, extra), status_code=exc.status_code)
+    return error(exc.status_code, exc.detail, extra if isinstance(extra, list) else None)
 
 
 def nested_too_deeply(request: Request[Any, Any, Any], exc: RecursionError) -> Response[ErrorBody]:
     """msgspec decodes recursively; a body of thousands of nested arrays exhausts the stack before any
     depth check of ours can run. Nothing else in the request path recurses."""
-    return Response(ErrorBody(400, "Request body is nested too deeply", [{"key": "body"}]), status_code=400)
+    return error(400, "Request body is nested too deeply", [{"key": "body"}])
 
 
 def dependency_down(request: Request[Any, Any, Any], exc: Exception) -> Response[ErrorBody]:
     log.warning("%s %s: PostgreSQL unavailable: %s", request.method, request.url.path, exc)
-    return Response(ErrorBody(503, "PostgreSQL is unavailable, retry later"), status_code=503)
+    return error(503, "PostgreSQL is unavailable, retry later")
 
 
 def api_key_guard(api_keys: tuple[str, ...]) -> Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], None]:
