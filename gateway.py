@@ -59,9 +59,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_level: str = "info"
     api_keys: tuple[str, ...] = ()
     boot_timeout: float = 60.0  # how long boot waits for PostgreSQL and RabbitMQ to appear
-    publish_timeout: float = 5.0  # a confirm slower than this leaves the row pending for the relay
+    publish_timeout: float = 2.0  # a confirm slower than this leaves the row pending for the relay
     relay_interval: float = 1.0
-    relay_grace: float = 10.0  # fresh pending rows belong to the request still publishing them
+    relay_grace: float = 5.0  # fresh pending rows belong to the request still publishing them
     relay_batch: int = 500
 
     def __post_init__(self) -> None:
