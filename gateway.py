@@ -189,7 +189,6 @@ class Notification(msgspec.Struct, kw_only=True):
     api_key_id: str | None = None
     created_at: datetime
     updated_at: datetime
-    queued_at: datetime | None = None
     sent_at: datetime | None = None
     delivered_at: datetime | None = None
     failed_at: datetime | None = None
@@ -236,35 +235,47 @@ class ErrorBody(msgspec.Struct, omit_defaults=True):
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 SCHEMA_LOCK = 0x6E6F7469  # any constant: instances booting at once apply the schema one after another
+# What the API shows as `status`: a notification still in the outbox is `pending` (see schema.sql).
+SHOWN_STATUS = (
+    "CASE WHEN status = 'queued' AND EXISTS (SELECT FROM outbox WHERE outbox.id = notifications.id)"
+    " THEN 'pending' ELSE status END AS status"
+)
 COLUMNS = (
-    "id, type, recipient, subject, message, metadata, status, error, send_at, api_key_id,"
-    " created_at, updated_at, queued_at, sent_at, delivered_at, failed_at"
+    f"id, type, recipient, subject, message, metadata, {SHOWN_STATUS}, error, send_at, api_key_id,"
+    " created_at, updated_at, sent_at, delivered_at, failed_at"
 )
 
-# One statement and one commit for a whole group of requests: the rows travel as a single JSON array.
+# One statement and one commit for a whole group of requests: the rows travel as a single JSON array, and
+# each row to send now gets its outbox row in the same statement.
 INSERT_NOTIFICATIONS = """
-INSERT INTO notifications (id, type, recipient, subject, message, metadata, status, send_at, api_key_id,
-                           idempotency_key, request_hash, created_at, updated_at)
-SELECT id, type, recipient, subject, message, metadata, status, send_at, api_key_id,
-       idempotency_key, request_hash, created_at, updated_at
-FROM jsonb_to_recordset(%s::jsonb) AS r(id uuid, type text, recipient text, subject text, message text,
-     metadata jsonb, status text, send_at timestamptz, api_key_id text, idempotency_key text,
-     request_hash text, created_at timestamptz, updated_at timestamptz)
-ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-RETURNING id
+WITH stored AS (
+    INSERT INTO notifications (id, type, recipient, subject, message, metadata, status, send_at, api_key_id,
+                               idempotency_key, request_hash, created_at, updated_at)
+    SELECT id, type, recipient, subject, message, metadata, CASE status WHEN 'pending' THEN 'queued' ELSE status END,
+           send_at, api_key_id, idempotency_key, request_hash, created_at, updated_at
+    FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(id uuid, type text, recipient text, subject text, message text,
+         metadata jsonb, status text, send_at timestamptz, api_key_id text, idempotency_key text,
+         request_hash text, created_at timestamptz, updated_at timestamptz)
+    ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+    RETURNING id, status, created_at
+), outboxed AS (
+    INSERT INTO outbox (id, publish_after)
+    SELECT id, created_at + %(grace)s * interval '1 second' FROM stored WHERE status = 'queued'
+)
+SELECT id FROM stored
 """
 SELECT_NOTIFICATION = f"SELECT {COLUMNS} FROM notifications WHERE id = %s"
 SELECT_BY_IDEMPOTENCY_KEY = f"SELECT {COLUMNS}, request_hash FROM notifications WHERE idempotency_key = %s"
-MARK_QUEUED = """
-UPDATE notifications SET status = 'queued', queued_at = %(now)s, updated_at = %(now)s
-WHERE id = ANY(%(ids)s) AND status IN ('pending', 'scheduled')
+# The broker confirmed these: out of the outbox, and a scheduled one becomes queued.
+MARK_PUBLISHED = """
+WITH published AS (DELETE FROM outbox WHERE id = ANY(%(ids)s))
+UPDATE notifications SET status = 'queued', updated_at = %(now)s WHERE id = ANY(%(ids)s) AND status = 'scheduled'
 """
 # Stale pending rows (left by a broker outage or a crashed instance) and due scheduled rows, locked so that
 # concurrent relays in other instances skip them instead of publishing them twice.
 CLAIM_DUE = f"""
 WITH stale AS (
-    SELECT id FROM notifications WHERE status = 'pending' AND created_at < %(stale_before)s
-    ORDER BY created_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED
+    SELECT id FROM outbox WHERE publish_after <= %(now)s ORDER BY publish_after LIMIT %(limit)s FOR UPDATE SKIP LOCKED
 ), due AS (
     SELECT id FROM notifications WHERE status = 'scheduled' AND send_at <= %(now)s
     ORDER BY send_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED
@@ -273,6 +284,7 @@ SELECT {COLUMNS} FROM notifications WHERE id IN (SELECT id FROM stale UNION ALL 
 """
 # Forward-only: an event applies only if it moves the notification further along; finals never change.
 APPLY_STATUS_EVENTS = """
+WITH applied AS (
 UPDATE notifications AS n SET
     status = e.status,
     error = CASE WHEN e.status = 'failed' THEN e.error ELSE n.error END,
@@ -285,12 +297,23 @@ WHERE n.id = e.id
   AND n.status NOT IN ('delivered', 'failed')
   AND (e.status = 'failed' OR array_position(%(order)s::text[], e.status) > array_position(%(order)s::text[], n.status))
 RETURNING n.id
+), reported AS (  -- a worker's report proves the message was published, confirm or not
+    DELETE FROM outbox WHERE id IN (SELECT id FROM applied)
+)
+SELECT id FROM applied
 """
-STATUS_ORDER = ["scheduled", "pending", "queued", "sent", "delivered"]
+STATUS_ORDER = ["scheduled", "queued", "sent", "delivered"]
 SELECT_EXISTING_IDS = "SELECT id FROM notifications WHERE id = ANY(%s)"
 LIST_FILTERS = {"status": "status = %(status)s", "type": "type = %(type)s", "recipient": "recipient = %(recipient)s"}
+LIST_STATUS = {  # the two statuses the outbox tells apart
+    "pending": "status = 'queued'",
+    "queued": "status = 'queued' AND NOT EXISTS (SELECT FROM outbox WHERE outbox.id = notifications.id)",
+}
+# Pending notifications are read by id from the outbox (the fence keeps the planner from scanning the whole
+# table in order instead), so their page costs what the outbox holds, not what the table holds.
+PENDING_ONLY = "(SELECT * FROM notifications WHERE id = ANY(ARRAY(SELECT id FROM outbox)) OFFSET 0) AS notifications"
 LIST_AFTER_CURSOR = "(created_at, id) < (%(cursor_at)s, %(cursor_id)s)"
-LIST_NOTIFICATIONS = f"SELECT {COLUMNS} FROM notifications {{where}} ORDER BY created_at DESC, id DESC LIMIT %(limit)s"
+LIST_NOTIFICATIONS = f"SELECT {COLUMNS} FROM {{source}} {{where}} ORDER BY created_at DESC, id DESC LIMIT %(limit)s"
 
 
 async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
@@ -321,9 +344,11 @@ async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
     return pool
 
 
-async def insert_notifications(conn: psycopg.AsyncConnection[Any], rows: Sequence[NewNotification]) -> list[bool]:
+async def insert_notifications(
+    conn: psycopg.AsyncConnection[Any], rows: Sequence[NewNotification], grace: float
+) -> list[bool]:
     """Insert rows in one statement; False for a row whose idempotency key was already taken."""
-    cursor = await conn.execute(INSERT_NOTIFICATIONS, (msgspec.json.encode(rows).decode(),))
+    cursor = await conn.execute(INSERT_NOTIFICATIONS, {"rows": msgspec.json.encode(rows).decode(), "grace": grace})
     if all(row.idempotency_key is None for row in rows):
         return [True] * len(rows)  # only a key can conflict: ids are random UUIDs
     inserted = {row[0] for row in await cursor.fetchall()}
@@ -352,21 +377,27 @@ async def fetch_by_idempotency_key(
         return await cursor.fetchone()
 
 
-async def list_notifications(
-    pool: psycopg_pool.AsyncConnectionPool, filters: dict[str, str], after: tuple[datetime, UUID] | None, limit: int
-) -> list[Notification]:
-    clauses = [LIST_FILTERS[name] for name in filters]
+def list_query(filters: dict[str, str], after: tuple[datetime, UUID] | None, limit: int) -> tuple[str, dict[str, Any]]:
+    """One page's SQL, built from constant clauses only; every value is a parameter."""
+    clauses = [LIST_STATUS.get(value) or LIST_FILTERS[name] for name, value in filters.items()]
     params: dict[str, Any] = {**filters, "limit": limit}
     if after is not None:
         clauses.append(LIST_AFTER_CURSOR)
         params.update(cursor_at=after[0], cursor_id=after[1])
     where = "WHERE " + " AND ".join(clauses) if clauses else ""
+    source = PENDING_ONLY if filters.get("status") == "pending" else "notifications"
+    return LIST_NOTIFICATIONS.format(source=source, where=where), params
+
+
+async def list_notifications(
+    pool: psycopg_pool.AsyncConnectionPool, filters: dict[str, str], after: tuple[datetime, UUID] | None, limit: int
+) -> list[Notification]:
     async with pool.connection() as conn:
-        return await select_notifications(conn, LIST_NOTIFICATIONS.format(where=where), params)
+        return await select_notifications(conn, *list_query(filters, after, limit))
 
 
-async def mark_queued(conn: psycopg.AsyncConnection[Any], ids: list[UUID], now: datetime) -> None:
-    await conn.execute(MARK_QUEUED, {"ids": ids, "now": now})
+async def mark_published(conn: psycopg.AsyncConnection[Any], ids: list[UUID], now: datetime) -> None:
+    await conn.execute(MARK_PUBLISHED, {"ids": ids, "now": now})
 
 
 async def apply_status_events(pool: psycopg_pool.AsyncConnectionPool, events: list[StatusEvent]) -> set[UUID]:
@@ -593,24 +624,18 @@ class Gateway:
         `scheduled`; None where its Idempotency-Key was taken already. A broker failure never fails the
         group: the rows are stored, and the 202 stands."""
         async with self.pool.connection() as conn:
-            inserted = await insert_notifications(conn, rows)
+            inserted = await insert_notifications(conn, rows, self.settings.relay_grace)
             stored = [stored_view(row) if ok else None for row, ok in zip(rows, inserted, strict=True)]
             due = [n for n in stored if n is not None and n.status == "pending"]
             confirmed = set(await self.broker.publish_all(due)) if due else set()
             if not confirmed:
                 return stored
-            now = utcnow()
             try:
-                await mark_queued(conn, list(confirmed), now)
+                await mark_published(conn, list(confirmed), utcnow())
             except psycopg.Error as exc:
                 log.warning("could not mark %d queued, the relay will republish them: %s", len(confirmed), exc)
                 return stored
-        return [
-            msgspec.structs.replace(n, status="queued", queued_at=now, updated_at=now)
-            if n is not None and n.id in confirmed
-            else n
-            for n in stored
-        ]
+        return [msgspec.structs.replace(n, status="queued") if n and n.id in confirmed else n for n in stored]
 
     async def status_batch(self, events: list[StatusEvent]) -> list[bool]:
         unknown = await apply_status_events(self.pool, events)
@@ -630,13 +655,12 @@ class Gateway:
         if not self.broker.is_connected:
             return 0
         now = utcnow()
-        params = {"now": now, "stale_before": now - timedelta(seconds=self.settings.relay_grace)}
         async with self.pool.connection() as conn, conn.transaction():
-            rows = await select_notifications(conn, CLAIM_DUE, {**params, "limit": self.settings.relay_batch})
+            rows = await select_notifications(conn, CLAIM_DUE, {"now": now, "limit": self.settings.relay_batch})
             if rows:
                 confirmed = await self.broker.publish_all(rows)
                 if confirmed:
-                    await mark_queued(conn, confirmed, utcnow())
+                    await mark_published(conn, confirmed, utcnow())
                 log.info("relay published %d of %d due notifications", len(confirmed), len(rows))
         return len(rows)
 
@@ -708,8 +732,7 @@ RESPONSE_EXAMPLE = {
     "send_at": None,
     "api_key_id": "3f2a9c1b",
     "created_at": "2026-11-25T10:00:00.000000Z",
-    "updated_at": "2026-11-25T10:00:00.004000Z",
-    "queued_at": "2026-11-25T10:00:00.004000Z",
+    "updated_at": "2026-11-25T10:00:00.000000Z",
     "sent_at": None,
     "delivered_at": None,
     "failed_at": None,

@@ -1,5 +1,8 @@
 -- Applied on every boot under an advisory lock: every statement must be safe to run again.
 
+-- `status` records the lifecycle; a notification stored for immediate sending is stored as 'queued' with
+-- a row in `outbox` until the broker confirms it, and the API shows it as 'pending' while that row exists.
+-- Publishing so deletes a small outbox row instead of updating this table and every one of its indexes.
 CREATE TABLE IF NOT EXISTS notifications (
     id              uuid PRIMARY KEY,
     type            text NOT NULL CHECK (type IN ('email', 'sms', 'push', 'telegram', 'whatsapp')),
@@ -7,7 +10,7 @@ CREATE TABLE IF NOT EXISTS notifications (
     subject         text NULL,
     message         text NOT NULL,
     metadata        jsonb NOT NULL DEFAULT '{}'::jsonb,
-    status          text NOT NULL CHECK (status IN ('scheduled', 'pending', 'queued', 'sent', 'delivered', 'failed')),
+    status          text NOT NULL CHECK (status IN ('scheduled', 'queued', 'sent', 'delivered', 'failed')),
     error           text NULL,
     send_at         timestamptz NULL,
     api_key_id      text NULL,
@@ -15,18 +18,24 @@ CREATE TABLE IF NOT EXISTS notifications (
     request_hash    text NULL,
     created_at      timestamptz NOT NULL,
     updated_at      timestamptz NOT NULL,
-    queued_at       timestamptz NULL,
     sent_at         timestamptz NULL,
     delivered_at    timestamptz NULL,
     failed_at       timestamptz NULL
 );
 
+-- Notifications stored but not yet confirmed by the broker. `publish_after` is when the relay may take one
+-- over from the request that is publishing it (its creation plus the relay's grace period).
+CREATE TABLE IF NOT EXISTS outbox (
+    id            uuid PRIMARY KEY,
+    publish_after timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox (publish_after);
+
 -- One notification per Idempotency-Key, across every gateway instance. Keys live as long as their row.
 CREATE UNIQUE INDEX IF NOT EXISTS notifications_idempotency_key
     ON notifications (idempotency_key) WHERE idempotency_key IS NOT NULL;
 
--- The relay's two claims: stale pending rows, oldest first, and scheduled rows that have come due.
-CREATE INDEX IF NOT EXISTS notifications_pending ON notifications (created_at) WHERE status = 'pending';
+-- The relay's second claim: scheduled notifications that have come due.
 CREATE INDEX IF NOT EXISTS notifications_scheduled ON notifications (send_at) WHERE status = 'scheduled';
 
 -- Keyset pages, newest first, unfiltered and by each filter.
