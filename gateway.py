@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequenc
 from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any, Generic, Literal, TypeVar, get_args
+from typing import Annotated, Any, Generic, Literal, TypeVar, cast, get_args
 from uuid import UUID, uuid4
 
 import aio_pika
@@ -33,7 +33,7 @@ import uvicorn
 from litestar import Litestar, Request, Response, Router, get, post
 from litestar.connection import ASGIConnection
 from litestar.datastructures import State
-from litestar.exceptions import NotAuthorizedException, NotFoundException, ValidationException
+from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException, ValidationException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
@@ -492,7 +492,7 @@ class Broker:
             return []
         assert self.channel is not None
         try:
-            channel = await self.channel.get_underlay_channel()
+            channel = cast(aiormq.Channel, await self.channel.get_underlay_channel())
         except BROKER_ERRORS as exc:  # closed since the check: the connection is going down
             log.warning("broker channel unavailable, %d left pending for the relay: %r", len(notifications), exc)
             return []
@@ -511,7 +511,7 @@ class Broker:
             )
         return [publishes[task].id for task in done if task.exception() is None]
 
-    async def publish_one(self, channel: aiormq.abc.AbstractChannel, notification: Notification) -> None:
+    async def publish_one(self, channel: aiormq.Channel, notification: Notification) -> None:
         """Through the channel's aiormq layer with `wait=False`: aio-pika's `Exchange.publish` holds the
         channel lock until each frame is on the socket, one event-loop turn per message, which under load
         left a group of publishes queued behind every HTTP request in the loop. The confirm is awaited
@@ -619,10 +619,10 @@ class Gateway:
 
     async def accept_batch(self, rows: list[NewNotification]) -> list[Notification | None]:
         """Store a group in one statement and commit, publish its pending rows with every confirm in flight
-        together, and mark the confirmed ones `queued` in one more statement. Returns each row as it now
-        stands: `queued`, or `pending` where the broker did not confirm (the relay publishes it later), or
-        `scheduled`; None where its Idempotency-Key was taken already. A broker failure never fails the
-        group: the rows are stored, and the 202 stands."""
+        together, and take the confirmed ones out of the outbox in one more statement. Returns each row as
+        it now stands: `queued`, or `pending` where the broker did not confirm (the relay publishes it
+        later), or `scheduled`; None where its Idempotency-Key was taken already. A broker failure never
+        fails the group: the rows are stored, and the 202 stands."""
         async with self.pool.connection() as conn:
             inserted = await insert_notifications(conn, rows, self.settings.relay_grace)
             stored = [stored_view(row) if ok else None for row, ok in zip(rows, inserted, strict=True)]
@@ -633,7 +633,7 @@ class Gateway:
             try:
                 await mark_published(conn, list(confirmed), utcnow())
             except psycopg.Error as exc:
-                log.warning("could not mark %d queued, the relay will republish them: %s", len(confirmed), exc)
+                log.warning("%d published but still in the outbox, the relay will resend them: %s", len(confirmed), exc)
                 return stored
         return [msgspec.structs.replace(n, status="queued") if n and n.id in confirmed else n for n in stored]
 
@@ -846,10 +846,10 @@ async def replay(gateway: Gateway, idempotency_key: str, request_hash: str) -> R
     """The key was taken: the first request with it committed first, so its row is there to compare."""
     original = await fetch_by_idempotency_key(gateway.pool, idempotency_key)
     if original is None:
-        return error(409, "A request with this Idempotency-Key is still in progress; retry shortly")
+        raise HTTPException("A request with this Idempotency-Key is still in progress; retry shortly", status_code=409)
     notification, original_hash = original
     if original_hash != request_hash:
-        return error(422, "Idempotency-Key was already used with a different request body")
+        raise HTTPException("Idempotency-Key was already used with a different request body", status_code=422)
     return notification_response(notification, 202, replayed=True)
 
 
@@ -871,7 +871,7 @@ async def create_notification_batch(
     gateway = gateway_of(state)
     api_key_id = request.scope["state"].get("api_key_id")
     rows = [new_notification(item, api_key_id) for item in data.notifications]
-    stored = await gateway.accept_batch(rows)  # as one group: one INSERT, one commit, one UPDATE
+    stored = await gateway.accept_batch(rows)  # as one group: one INSERT, one commit, one DELETE
     return Response(NotificationBatch([n for n in stored if n is not None]), status_code=202)
 
 
@@ -968,7 +968,7 @@ def api_key_guard(api_keys: tuple[str, ...]) -> Callable[[ASGIConnection[Any, An
     """Bearer keys compared in constant time; the key's fingerprint, never the key, is kept with the row."""
     fingerprints = [(key.encode(), hashlib.sha256(key.encode()).hexdigest()[:8]) for key in api_keys]
 
-    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    def guard(connection: ASGIConnection[Any, Any, Any, Any], _handler: BaseRouteHandler) -> None:
         scheme, _, presented = connection.headers.get("authorization", "").partition(" ")
         candidate = presented.strip().encode()
         matched = None

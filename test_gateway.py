@@ -161,7 +161,7 @@ async def running(settings: gateway.Settings, direct: gateway.Settings | None = 
 @dataclass
 class Harness:
     http: httpx.AsyncClient
-    gateway: gateway.Gateway
+    service: gateway.Gateway
     settings: gateway.Settings
     db: psycopg.AsyncConnection[Any]
     channel: aio_pika.abc.AbstractChannel
@@ -720,7 +720,7 @@ async def test_a_row_left_pending_by_a_crashed_instance_is_published(gw: Harness
 
 async def test_two_relays_at_once_publish_each_row_once(settings: gateway.Settings) -> None:
     async with running(settings) as first, running(settings) as second:
-        assert first.gateway is not second.gateway
+        assert first.service is not second.service
         backlog = await insert_stale_pending(first, 3000)
         await eventually(lambda: _all_queued(first, backlog), within=60, what="backlog published")
         published = await first.take_all_ids()
@@ -763,7 +763,7 @@ async def test_idempotency_key_with_another_body_is_422(gw: Harness) -> None:
 @pytest.mark.parametrize("key", ["", "x" * 256, "tab\there", "é"])
 async def test_malformed_idempotency_key_is_400(gw: Harness, key: str) -> None:
     response = await gw.http.post(
-        gateway.API_PREFIX, json=VALID["sms"], headers=[("Idempotency-Key", key.encode("utf-8"))]
+        gateway.API_PREFIX, json=VALID["sms"], headers=[(b"Idempotency-Key", key.encode("utf-8"))]
     )
     assert_names(response, "Idempotency-Key")
     await assert_nothing_stored_or_published(gw)
@@ -790,7 +790,7 @@ async def test_keys_are_kept_beyond_24_hours(gw: Harness) -> None:
 async def page_through(gw: Harness, limit: int, **filters: str) -> list[list[dict[str, Any]]]:
     pages, cursor = [], None
     while True:
-        params = {"limit": limit, **filters, **({"cursor": cursor} if cursor else {})}
+        params: dict[str, str | int] = {"limit": limit, **filters, **({"cursor": cursor} if cursor else {})}
         response = await gw.http.get(gateway.API_PREFIX, params=params)
         assert response.status_code == 200, response.text
         body = response.json()
@@ -868,7 +868,7 @@ async def test_listing_limit_defaults_to_50_and_allows_200(gw: Harness) -> None:
 async def explain_page(gw: Harness, filters: dict[str, str]) -> str:
     """The plan of a page after a cursor. On a small table the planner would rightly scan and sort; with both
     forbidden, whatever Sort or sequential scan stays in the plan is one no index can avoid."""
-    async with gw.gateway.pool.connection() as conn:
+    async with gw.service.pool.connection() as conn:
         for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
             await conn.execute(f"SET {setting} = off")
         sql, params = gateway.list_query(filters, (datetime.now(UTC), uuid.uuid4()), 51)
