@@ -651,7 +651,7 @@ class Gateway:
         return bool(done) and self.database_probe.result()
 
     async def relay_once(self) -> int:
-        """Publish one batch of due rows; returns how many rows were claimed."""
+        """Publish one batch of due rows; returns how many the broker confirmed."""
         if not self.broker.is_connected:
             return 0
         now = utcnow()
@@ -662,18 +662,21 @@ class Gateway:
                 if confirmed:
                     await mark_published(conn, confirmed, utcnow())
                 log.info("relay published %d of %d due notifications", len(confirmed), len(rows))
-        return len(rows)
+                return len(confirmed)
+        return 0
 
     async def run_relay(self) -> None:
         """Every instance runs this: it publishes what a request could not, and what has come due."""
         while not self.stopping:
             try:
-                claimed = await self.relay_once()
+                published = await self.relay_once()
             except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
                 log.warning("relay could not reach PostgreSQL: %s", exc)
-                claimed = 0
-            if claimed >= self.settings.relay_batch:
-                await asyncio.sleep(0)  # a backlog: go on at once, but let live requests in between batches
+                published = 0
+            if published >= self.settings.relay_batch:
+                # A backlog going out: go on at once, but let live requests in between batches. A batch the
+                # broker refused waits for the next poll instead, rather than spinning.
+                await asyncio.sleep(0)
                 continue
             self.relay_wakeup.clear()
             with suppress(TimeoutError):
