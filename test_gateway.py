@@ -39,8 +39,8 @@ ROOT = Path(__file__).parent
 ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 AMQP_URL = os.environ.get("TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672/")
 HOW_TO_START = {
-    "PostgreSQL": "start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` "
-    "or `docker compose up -d postgres`, or point TEST_POSTGRES_URL at one",
+    "PostgreSQL": "start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`, "
+    "or point TEST_POSTGRES_URL at one as a user who may create databases (each run makes its own)",
     "RabbitMQ": "start it with `rabbitmq-server -detached` or `docker compose up -d rabbitmq`, "
     "or point TEST_RABBITMQ_URL at one",
 }
