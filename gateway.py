@@ -316,6 +316,23 @@ LIST_AFTER_CURSOR = "(created_at, id) < (%(cursor_at)s, %(cursor_id)s)"
 LIST_NOTIFICATIONS = f"SELECT {COLUMNS} FROM {{source}} {{where}} ORDER BY created_at DESC, id DESC LIMIT %(limit)s"
 
 
+async def with_retries(
+    what: str, attempt: Callable[[], Awaitable[T]], patience: float, unavailable: tuple[type[Exception], ...]
+) -> T:
+    """Boot-time patience: a dependency that starts after the gateway is fine, within `patience` seconds."""
+    deadline = time.monotonic() + patience
+    delay, number = 0.5, 1
+    while True:
+        try:
+            return await attempt()
+        except unavailable as exc:
+            if time.monotonic() + delay > deadline:
+                raise
+            log.warning("%s unavailable (attempt %d): %s; retrying in %.1fs", what, number, exc, delay)
+        await asyncio.sleep(delay)
+        delay, number = min(delay * 2, 5.0), number + 1
+
+
 async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
     """Wait for PostgreSQL, apply schema.sql under an advisory lock, then open the pool."""
 
@@ -325,7 +342,7 @@ async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
             await conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
             await conn.execute(SCHEMA_PATH.read_text())
 
-    await with_retries("PostgreSQL", apply_schema, settings.boot_timeout)
+    await with_retries("PostgreSQL", apply_schema, settings.boot_timeout, (psycopg.OperationalError,))
     pool = psycopg_pool.AsyncConnectionPool(
         settings.database_url,
         min_size=2,
@@ -459,7 +476,7 @@ class Broker:
                 self.settings.rabbitmq_url, timeout=5, reconnect_interval=1, heartbeat=10
             )
 
-        self.connection = await with_retries("RabbitMQ", connect_once, self.settings.boot_timeout)
+        self.connection = await with_retries("RabbitMQ", connect_once, self.settings.boot_timeout, BROKER_ERRORS)
         self.channel = await self.connection.channel(publisher_confirms=True, on_return_raises=True)
         await self.declare_topology(self.channel)
 
@@ -540,21 +557,6 @@ class Broker:
     async def close(self) -> None:
         if self.connection is not None:
             await self.connection.close()
-
-
-async def with_retries(what: str, attempt: Callable[[], Awaitable[T]], patience: float) -> T:
-    """Boot-time patience: a dependency that starts after the gateway is fine, within `patience` seconds."""
-    deadline = time.monotonic() + patience
-    delay, number = 0.5, 1
-    while True:
-        try:
-            return await attempt()
-        except (psycopg.OperationalError, *BROKER_ERRORS) as exc:
-            if time.monotonic() + delay > deadline:
-                raise
-            log.warning("%s unavailable (attempt %d): %s; retrying in %.1fs", what, number, exc, delay)
-        await asyncio.sleep(delay)
-        delay, number = min(delay * 2, 5.0), number + 1
 
 
 # ── Background tasks ──────────────────────────────────────────────────────────────────────────────
