@@ -729,21 +729,14 @@ REQUEST_EXAMPLE = {
     "message": "Your account is ready.",
     "metadata": {"template": "welcome", "locale": "en"},
 }
-RESPONSE_EXAMPLE = {
+RESPONSE_EXAMPLE = {  # fields that are null here are left out of the rendered example
     **REQUEST_EXAMPLE,
     "id": "0b9e6c0e-4c2a-4ce5-9a5e-6f1d2b8d6a11",
     "status": "queued",
-    "error": None,
-    "send_at": None,
     "api_key_id": "3f2a9c1b",
     "created_at": "2026-11-25T10:00:00.000000Z",
     "updated_at": "2026-11-25T10:00:00.000000Z",
-    "sent_at": None,
-    "delivered_at": None,
-    "failed_at": None,
 }
-
-
 EXAMPLE_ANSWER = Example(summary="Stored and queued", value=RESPONSE_EXAMPLE)
 
 
@@ -770,11 +763,11 @@ def gateway_of(state: State) -> Gateway:
     return gateway
 
 
-def notification_response(notification: Notification, status_code: int, replayed: bool = False) -> Response[Any]:
+def accepted(notification: Notification, replayed: bool = False) -> Response[Any]:
     headers = {"Location": f"{API_PREFIX}/{notification.id}"}
     if replayed:
         headers["Idempotent-Replayed"] = "true"
-    return Response(notification, status_code=status_code, headers=headers)
+    return Response(notification, status_code=202, headers=headers)
 
 
 def new_notification(
@@ -844,7 +837,7 @@ async def create_notification(
     if notification is None:
         assert idempotency_key is not None and request_hash is not None  # only a keyed row can be refused
         return await replay(gateway, idempotency_key, request_hash)
-    return notification_response(notification, 202)
+    return accepted(notification)
 
 
 async def replay(gateway: Gateway, idempotency_key: str, request_hash: str) -> Response[Notification]:
@@ -855,7 +848,7 @@ async def replay(gateway: Gateway, idempotency_key: str, request_hash: str) -> R
     notification, original_hash = original
     if original_hash != request_hash:
         raise HTTPException("Idempotency-Key was already used with a different request body", status_code=422)
-    return notification_response(notification, 202, replayed=True)
+    return accepted(notification, replayed=True)
 
 
 @post(
