@@ -633,7 +633,7 @@ async def test_python_gateway_py_serves_and_sigterm_lets_in_flight_requests_fini
     with gateway_process(settings, port) as process:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
             in_flight = [asyncio.create_task(http.post(gateway.API_PREFIX, json=VALID["sms"])) for _ in range(100)]
-            await asyncio.sleep(0.05)
+            await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)  # the server is answering
             process.send_signal(signal.SIGTERM)
             answers = await asyncio.gather(*in_flight, return_exceptions=True)
         output, _ = await asyncio.to_thread(process.communicate, timeout=30)
@@ -642,8 +642,15 @@ async def test_python_gateway_py_serves_and_sigterm_lets_in_flight_requests_fini
     assert all(a.status_code == 202 for a in answers if isinstance(a, httpx.Response))
     assert accepted, "some requests were in flight when SIGTERM arrived"
     async with await psycopg.AsyncConnection.connect(settings.database_url) as db:
-        stored = await (await db.execute("SELECT id::text FROM notifications")).fetchall()
-    assert set(accepted) <= {row[0] for row in stored}
+        stored = {row[0] for row in await (await db.execute("SELECT id::text FROM notifications")).fetchall()}
+        unpublished = {row[0] for row in await (await db.execute("SELECT id::text FROM outbox")).fetchall()}
+    assert stored == set(accepted), "every request the server had begun was answered, none cut off"
+    async with await aio_pika.connect(settings.rabbitmq_url) as connection:
+        queue = await (await connection.channel()).get_queue(f"{settings.exchange}.sms")
+        published = set()
+        while (message := await queue.get(no_ack=True, fail=False)) is not None:
+            published.add(message.message_id)
+    assert published | unpublished == stored, "each one published, or left in the outbox for the next instance"
     assert "Application shutdown complete" in output
 
 
