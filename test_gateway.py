@@ -106,7 +106,7 @@ async def settings(
     """Fresh exchange and queues per test, an empty table, and a quick relay."""
     exchange = f"gwtest-{uuid.uuid4().hex[:8]}"
     async with await psycopg.AsyncConnection.connect(database_url, autocommit=True) as conn:
-        await conn.execute("TRUNCATE notifications")
+        await conn.execute("TRUNCATE notifications, outbox")
     yield gateway.Settings(
         database_url=database_url,
         rabbitmq_url=rabbitmq_url,
