@@ -396,7 +396,9 @@ async def fetch_by_idempotency_key(
 
 def list_query(filters: dict[str, str], after: tuple[datetime, UUID] | None, limit: int) -> tuple[str, dict[str, Any]]:
     """One page's SQL, built from constant clauses only; every value is a parameter."""
-    clauses = [LIST_STATUS.get(value) or LIST_FILTERS[name] for name, value in filters.items()]
+    clauses = [LIST_FILTERS[name] for name in filters if name != "status"]
+    if "status" in filters:
+        clauses.append(LIST_STATUS.get(filters["status"], LIST_FILTERS["status"]))
     params: dict[str, Any] = {**filters, "limit": limit}
     if after is not None:
         clauses.append(LIST_AFTER_CURSOR)

@@ -874,6 +874,13 @@ async def test_listing_tells_pending_from_queued(gw: Harness) -> None:
     assert [item["status"] for item in (await page_through(gw, 50))[0]] == ["pending", "queued"]
 
 
+async def test_a_recipient_named_like_a_status_filters_by_recipient(gw: Harness) -> None:
+    queued = (await gw.post({**VALID["push"], "recipient": "queued"})).json()
+    await gw.post(VALID["sms"])
+    assert [item["id"] for item in (await page_through(gw, 50, recipient="queued"))[0]] == [queued["id"]]
+    assert (await page_through(gw, 50, recipient="pending"))[0] == []
+
+
 @pytest.mark.parametrize(
     ("params", "field"),
     [
