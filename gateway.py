@@ -104,10 +104,14 @@ CHANNEL_TYPES: tuple[str, ...] = get_args(ChannelType)
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 E164 = re.compile(r"\+[1-9][0-9]{7,14}")
 TELEGRAM_CHAT = re.compile(r"-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32}")
+PHONE_RULE: tuple[Callable[[str], bool], str] = (
+    lambda r: E164.fullmatch(r) is not None,
+    "an E.164 phone number: + then 8 to 15 digits",
+)
 RECIPIENT_RULES: dict[str, tuple[Callable[[str], bool], str]] = {
     "email": (lambda r: len(r) <= 254 and EMAIL.fullmatch(r) is not None, "an email address local@domain.tld"),
-    "sms": (lambda r: E164.fullmatch(r) is not None, "an E.164 phone number: + then 8 to 15 digits"),
-    "whatsapp": (lambda r: E164.fullmatch(r) is not None, "an E.164 phone number: + then 8 to 15 digits"),
+    "sms": PHONE_RULE,
+    "whatsapp": PHONE_RULE,
     "telegram": (lambda r: TELEGRAM_CHAT.fullmatch(r) is not None, "a numeric chat id or an @username"),
     "push": (str.isprintable, "a device token of 1 to 4096 printable characters"),
 }
