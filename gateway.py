@@ -15,6 +15,7 @@ import hmac
 import logging
 import os
 import re
+import socket
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
@@ -59,7 +60,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_level: str = "info"
     api_keys: tuple[str, ...] = ()
     boot_timeout: float = 60.0  # how long boot waits for PostgreSQL and RabbitMQ to appear
+    database_timeout: float = 5.0  # no request waits longer for PostgreSQL: 503 instead
     publish_timeout: float = 2.0  # a confirm slower than this leaves the row pending for the relay
+    broker_heartbeat: int = 10  # a broker connection silent for about three of these is dropped and rebuilt
     relay_interval: float = 1.0
     relay_grace: float = 5.0  # fresh pending rows belong to the request still publishing them
     relay_batch: int = 500
@@ -69,6 +72,16 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             # A request may still be waiting for its confirm until publish_timeout; the relay must not take
             # its row before then, or both publish it.
             raise ValueError("GATEWAY_RELAY_GRACE must be longer than GATEWAY_PUBLISH_TIMEOUT")
+        if self.request_deadline + 1 >= GRACEFUL_SHUTDOWN:
+            # SIGTERM lets requests run this long before it cuts them off with a 500.
+            raise ValueError(
+                f"GATEWAY_DATABASE_TIMEOUT + GATEWAY_PUBLISH_TIMEOUT must stay under {GRACEFUL_SHUTDOWN - 1}s"
+            )
+
+    @property
+    def request_deadline(self) -> float:
+        """The longest a request waits in any stall: storing, then publishing."""
+        return self.database_timeout + self.publish_timeout
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -78,6 +91,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         return msgspec.convert(given, cls, strict=False)
 
 
+GRACEFUL_SHUTDOWN = 20  # seconds uvicorn gives in-flight requests after SIGTERM
 ENVIRONMENT = {  # setting -> the variable it is read from
     "database_url": "DATABASE_URL",
     "rabbitmq_url": "RABBITMQ_URL",
@@ -87,7 +101,9 @@ ENVIRONMENT = {  # setting -> the variable it is read from
     "log_level": "LOG_LEVEL",
     "api_keys": "GATEWAY_API_KEYS",
     "boot_timeout": "GATEWAY_BOOT_TIMEOUT",
+    "database_timeout": "GATEWAY_DATABASE_TIMEOUT",
     "publish_timeout": "GATEWAY_PUBLISH_TIMEOUT",
+    "broker_heartbeat": "GATEWAY_BROKER_HEARTBEAT",
     "relay_interval": "GATEWAY_RELAY_INTERVAL",
     "relay_grace": "GATEWAY_RELAY_GRACE",
     "relay_batch": "GATEWAY_RELAY_BATCH",
@@ -264,7 +280,7 @@ WITH stored AS (
     RETURNING id, status, created_at
 ), outboxed AS (
     INSERT INTO outbox (id, publish_after)
-    SELECT id, created_at + %(grace)s * interval '1 second' FROM stored WHERE status = 'queued'
+    SELECT id, clock_timestamp() + %(grace)s * interval '1 second' FROM stored WHERE status = 'queued'
 )
 SELECT id FROM stored
 """
@@ -276,10 +292,12 @@ WITH published AS (DELETE FROM outbox WHERE id = ANY(%(ids)s))
 UPDATE notifications SET status = 'queued', updated_at = %(now)s WHERE id = ANY(%(ids)s) AND status = 'scheduled'
 """
 # Stale pending rows (left by a broker outage or a crashed instance) and due scheduled rows, locked so that
-# concurrent relays in other instances skip them instead of publishing them twice.
+# concurrent relays in other instances skip them instead of publishing them twice. Rows whose publish is late
+# but may still be confirmed on this instance's connection are left alone.
 CLAIM_DUE = f"""
 WITH stale AS (
-    SELECT id FROM outbox WHERE publish_after <= %(now)s ORDER BY publish_after LIMIT %(limit)s FOR UPDATE SKIP LOCKED
+    SELECT id FROM outbox WHERE publish_after <= %(now)s AND id <> ALL(%(late)s::uuid[])
+    ORDER BY publish_after LIMIT %(limit)s FOR UPDATE SKIP LOCKED
 ), due AS (
     SELECT id FROM notifications WHERE status = 'scheduled' AND send_at <= %(now)s
     ORDER BY send_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED
@@ -347,15 +365,17 @@ async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
             await conn.execute(SCHEMA_PATH.read_text())
 
     await with_retries("PostgreSQL", apply_schema, settings.boot_timeout, (psycopg.OperationalError,))
-    pool = psycopg_pool.AsyncConnectionPool(
+    pool = DeadlinePool(
         settings.database_url,
+        deadline=settings.database_timeout,
         min_size=2,
         max_size=10,
         open=False,
         timeout=5,
         kwargs={
             "autocommit": True,
-            "options": "-c TimeZone=UTC -c plan_cache_mode=force_custom_plan",
+            "options": "-c TimeZone=UTC -c plan_cache_mode=force_custom_plan"
+            f" -c statement_timeout={int(settings.database_timeout * 1000)}",  # a slow server stops by itself
             "connect_timeout": 5,
             "tcp_user_timeout": 10_000,  # ms: a silently dead network fails a query instead of hanging it
             "keepalives_idle": 10,
@@ -363,6 +383,62 @@ async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
     )
     await pool.open(wait=True, timeout=settings.boot_timeout)
     return pool
+
+
+class DatabaseTimeout(psycopg.OperationalError):
+    """PostgreSQL did not answer in time: what the operation wrote may or may not be committed."""
+
+
+class DeadlinePool(psycopg_pool.AsyncConnectionPool):
+    """Lends each connection for at most `deadline` seconds, the wait for it included. Past that its socket
+    is shut down, failing the operation at once: a stalled server (socket open, no answer) never sees a
+    statement_timeout, and cancelling a query makes psycopg wait up to 10 s more for the server."""
+
+    def __init__(self, conninfo: str, *, deadline: float, **kwargs: Any) -> None:
+        super().__init__(conninfo, **kwargs)
+        self.deadline = deadline
+
+    @asynccontextmanager
+    async def connection(
+        self,
+        timeout: float | None = None,  # noqa: ASYNC109 - psycopg_pool's own signature
+    ) -> AsyncIterator[psycopg.AsyncConnection[Any]]:
+        budget = self.deadline if timeout is None else timeout
+        if budget <= 0:
+            raise DatabaseTimeout("the request waited its whole deadline for a turn; nothing was stored")
+        expires = time.monotonic() + budget
+        async with super().connection(timeout=budget) as conn:
+            expired = False
+
+            def expire() -> None:
+                nonlocal expired
+                expired = True
+                with suppress(OSError, psycopg.Error), socket.socket(fileno=os.dup(conn.pgconn.socket)) as sock:
+                    sock.shutdown(socket.SHUT_RDWR)
+
+            timer = asyncio.get_running_loop().call_later(expires - time.monotonic(), expire)
+            try:
+                yield conn
+            except psycopg.OperationalError as exc:
+                if expired:
+                    raise DatabaseTimeout(f"PostgreSQL did not answer within {budget:.1f}s") from exc
+                raise
+            finally:
+                timer.cancel()
+
+
+OUTAGE_CLASSES = ("08", "53", "57", "58")  # SQLSTATE: connection, resources, operator (timeouts), system
+
+
+def is_outage(exc: BaseException) -> bool:
+    """PostgreSQL unreachable, stalled or overloaded, as opposed to refusing one row's data."""
+    if isinstance(exc, psycopg_pool.PoolTimeout):
+        return True
+    return isinstance(exc, psycopg.Error) and (exc.sqlstate is None or exc.sqlstate.startswith(OUTAGE_CLASSES))
+
+
+def refuses_data(exc: BaseException) -> bool:
+    return isinstance(exc, psycopg.Error) and not is_outage(exc)
 
 
 async def insert_notifications(
@@ -440,7 +516,8 @@ async def apply_status_events(pool: psycopg_pool.AsyncConnectionPool, events: li
     return {event_id for event_id in unchanged if event_id not in existing}
 
 
-async def select_one(pool: psycopg_pool.AsyncConnectionPool) -> bool:
+async def database_answers(pool: psycopg_pool.AsyncConnectionPool) -> bool:
+    """Within a second, even when PostgreSQL hangs: the pool's deadline cuts the ping off."""
     try:
         async with pool.connection(timeout=1.0) as conn:
             await conn.execute("SELECT 1")
@@ -475,11 +552,13 @@ class Broker:
         self.settings = settings
         self.connection: aio_pika.abc.AbstractRobustConnection | None = None
         self.channel: aio_pika.abc.AbstractChannel | None = None
+        self.late: set[UUID] = set()  # published, unconfirmed past the publish timeout, connection still open
+        self.confirmed_late: list[UUID] = []  # confirmed after their request gave up: out of the outbox next
 
     async def connect(self) -> None:
         async def connect_once() -> aio_pika.abc.AbstractRobustConnection:
             return await aio_pika.connect_robust(
-                self.settings.rabbitmq_url, timeout=5, reconnect_interval=1, heartbeat=10
+                self.settings.rabbitmq_url, timeout=5, reconnect_interval=1, heartbeat=self.settings.broker_heartbeat
             )
 
         self.connection = await with_retries("RabbitMQ", connect_once, self.settings.boot_timeout, BROKER_ERRORS)
@@ -507,6 +586,12 @@ class Broker:
             and not self.channel.is_closed
         )
 
+    @property
+    def is_healthy(self) -> bool:
+        """Connected and confirming: a stalled connection stays open until heartbeats time out, but any
+        publish waiting past the publish timeout shows the stall at once."""
+        return self.is_connected and not self.late
+
     async def publish_all(self, notifications: Sequence[Notification]) -> list[UUID]:
         """Publish persistently and mandatorily with every confirm in flight together; returns the ids the
         broker confirmed. What it nacked, could not route, or did not confirm in time is left out: those
@@ -519,20 +604,31 @@ class Broker:
         except BROKER_ERRORS as exc:  # closed since the check: the connection is going down
             log.warning("broker channel unavailable, %d left pending for the relay: %r", len(notifications), exc)
             return []
-        publishes = {asyncio.ensure_future(self.publish_one(channel, n)): n for n in notifications}
+        publishes = {asyncio.ensure_future(self.publish_one(channel, n)): n.id for n in notifications}
         done, late = await asyncio.wait(publishes, timeout=self.settings.publish_timeout)
         for task in late:
-            task.cancel()
-        failed = [task.exception() for task in done if task.exception() is not None]
-        if failed or late:
+            self.wait_for_late_confirm(task, publishes[task])
+        confirmed = [publishes[task] for task in done if not task.cancelled() and task.exception() is None]
+        if len(confirmed) < len(publishes):
+            failed = [task for task in done if task.cancelled() or task.exception() is not None]
             log.warning(
-                "%d of %d publishes failed, %d timed out; left pending for the relay: %r",
-                len(failed),
-                len(publishes),
-                len(late),
-                failed[:1],
+                "%d of %d publishes failed, %d timed out: %r", len(failed), len(publishes), len(late), failed[:1]
             )
-        return [publishes[task].id for task in done if task.exception() is None]
+        return confirmed
+
+    def wait_for_late_confirm(self, task: asyncio.Future[None], notification_id: UUID) -> None:
+        """A publish past its timeout may still be confirmed, or go out when a stall ends: the relay must not
+        resend it while its connection lives (heartbeats close a stalled one), or it is delivered twice."""
+        self.late.add(notification_id)
+        give_up = asyncio.get_running_loop().call_later(4 * (self.settings.broker_heartbeat + 1), task.cancel)
+
+        def settled(task: asyncio.Future[None]) -> None:
+            give_up.cancel()
+            self.late.discard(notification_id)
+            if not task.cancelled() and task.exception() is None:
+                self.confirmed_late.append(notification_id)
+
+        task.add_done_callback(settled)
 
     async def publish_one(self, channel: aiormq.Channel, notification: Notification) -> None:
         """Through the channel's aiormq layer with `wait=False`: aio-pika's `Exchange.publish` holds the
@@ -570,42 +666,81 @@ class Broker:
 MAX_GROUP = 1000  # rows per statement and publishes per round, at most
 
 
-class GroupCommit(Generic[T, R]):
+class Coalescer(Generic[T, R]):
     """Coalesces concurrent calls into one call of `handle` per batch.
 
     While a batch is being handled the next one gathers, so under load batches grow by themselves and a
     request pays a share of one round trip and one commit instead of its own. With `in_flight` above one,
-    that many batches overlap, for a stage whose time is mostly waiting (the broker's confirms).
+    that many batches overlap, for a stage whose time is mostly waiting (the broker's confirms). A batch
+    that fails because of some items' data (`isolate`) is split until only those items fail.
     """
 
-    def __init__(self, handle: Callable[[list[T]], Awaitable[list[R]]], in_flight: int = 1) -> None:
+    def __init__(
+        self,
+        handle: Callable[[list[T]], Awaitable[list[R]]],
+        in_flight: int = 1,
+        isolate: Callable[[BaseException], bool] = lambda _: False,
+    ) -> None:
         self.handle = handle
         self.in_flight = in_flight
+        self.isolate = isolate
         self.waiting: list[tuple[T, asyncio.Future[R]]] = []
-        self.flushers: set[asyncio.Task[None]] = set()
+        self.flushing = 0
+        self.flushers: set[asyncio.Task[None]] = set()  # the loop keeps only weak references to tasks
 
     async def submit(self, item: T) -> R:
         future: asyncio.Future[R] = asyncio.get_running_loop().create_future()
         self.waiting.append((item, future))
-        if len(self.flushers) < self.in_flight:
+        if self.flushing < self.in_flight:
+            self.flushing += 1
             flusher = asyncio.create_task(self.flush())
             self.flushers.add(flusher)
             flusher.add_done_callback(self.flushers.discard)
         return await future
 
     async def flush(self) -> None:
-        while self.waiting:
-            batch, self.waiting = self.waiting[:MAX_GROUP], self.waiting[MAX_GROUP:]
-            try:
-                results = await self.handle([item for item, _ in batch])
-            except Exception as exc:  # noqa: BLE001 - every waiter of the batch gets the failure, none is left hanging
-                for _, future in batch:
-                    if not future.done():  # done: its request was cancelled (the client went away)
-                        future.set_exception(exc)
-            else:
-                for (_, future), result in zip(batch, results, strict=True):
-                    if not future.done():
-                        future.set_result(result)
+        try:
+            while self.waiting:
+                batch, self.waiting = self.waiting[:MAX_GROUP], self.waiting[MAX_GROUP:]
+                await self.resolve([(item, future) for item, future in batch if not future.done()])
+        finally:
+            # In the same step as the last look at `waiting`: a submit right after this starts a new flusher.
+            self.flushing -= 1
+
+    async def resolve(self, batch: list[tuple[T, asyncio.Future[R]]]) -> None:
+        """Every waiter of the batch gets its result or an error, whatever `handle` raises."""
+        if not batch:
+            return  # every waiter gave up before its turn: nothing of theirs is stored
+        try:
+            results = await self.handle([item for item, _ in batch])
+        except BaseException as exc:
+            if len(batch) > 1 and self.isolate(exc):
+                await self.resolve(batch[: len(batch) // 2])
+                await self.resolve(batch[len(batch) // 2 :])
+                return
+            failure = exc if isinstance(exc, Exception) else Interrupted(repr(exc))
+            for _, future in batch:
+                if not future.done():  # done: its request was cancelled (the client went away)
+                    future.set_exception(failure)
+            if ends_the_task(exc):
+                raise
+        else:
+            for (_, future), result in zip(batch, results, strict=True):
+                if not future.done():
+                    future.set_result(result)
+
+
+class Interrupted(psycopg.OperationalError):
+    """An inner task was cancelled mid-batch: the outcome is unknown, as when a connection drops."""
+
+
+def ends_the_task(exc: BaseException) -> bool:
+    """This task's own cancellation (shutdown) or an interpreter exit; an inner task's CancelledError that
+    reaches its caller is an error like any other, and must not end a loop that should go on."""
+    if isinstance(exc, asyncio.CancelledError):
+        task = asyncio.current_task()
+        return task is not None and task.cancelling() > 0
+    return not isinstance(exc, Exception)
 
 
 class Gateway:
@@ -616,11 +751,13 @@ class Gateway:
         self.settings = settings
         self.pool = pool
         self.broker = broker
-        self.accepts: GroupCommit[NewNotification, Notification | None] = GroupCommit(self.accept_batch, in_flight=2)
-        self.status_events: GroupCommit[StatusEvent, bool] = GroupCommit(self.status_batch)
-        self.database_probe: asyncio.Task[bool] | None = None
+        self.accepts: Coalescer[NewNotification, Notification | None] = Coalescer(
+            self.accept_batch, in_flight=2, isolate=refuses_data
+        )
+        self.status_events: Coalescer[StatusEvent, bool] = Coalescer(self.status_batch, isolate=refuses_data)
         self.stopping = False
         self.relay_wakeup = asyncio.Event()  # what piled up during an outage goes out as soon as it ends
+        self.relay_beat = time.monotonic()
         assert broker.connection is not None
         broker.connection.reconnect_callbacks.add(lambda *_: self.relay_wakeup.set())
         self.relay = asyncio.create_task(self.run_relay(), name="relay")
@@ -630,9 +767,16 @@ class Gateway:
         together, and take the confirmed ones out of the outbox in one more statement. Returns each row as
         it now stands: `queued`, or `pending` where the broker did not confirm (the relay publishes it
         later), or `scheduled`; None where its Idempotency-Key was taken already. A broker failure never
-        fails the group: the rows are stored, and the 202 stands."""
-        async with self.pool.connection() as conn:
-            inserted = await insert_notifications(conn, rows, self.settings.relay_grace)
+        fails the group: the rows are stored, and the 202 stands. The group's oldest request sets its
+        deadline, so no request waits longer than `request_deadline` however long it queued."""
+        oldest = min(row.created_at for row in rows)
+        budget = self.settings.request_deadline - (utcnow() - oldest).total_seconds()
+        async with self.pool.connection(timeout=budget) as conn:
+            try:
+                inserted = await insert_notifications(conn, rows, self.settings.relay_grace)
+            except DatabaseTimeout:
+                log.error("storing %d notifications timed out, outcome unknown: answered 503", len(rows))
+                raise
             stored = [stored_view(row) if ok else None for row, ok in zip(rows, inserted, strict=True)]
             due = [n for n in stored if n is not None and n.status == "pending"]
             confirmed = set(await self.broker.publish_all(due)) if due else set()
@@ -649,22 +793,26 @@ class Gateway:
         unknown = await apply_status_events(self.pool, events)
         return [event.id not in unknown for event in events]
 
-    async def database_answers(self) -> bool:
-        """Answers within a second even when PostgreSQL hangs. Cancelling a query that hangs blocks until
-        psycopg gives up on it, so the probe runs on its own and is not awaited past the second; while an
-        earlier probe still hangs no second one is started, so hanging probes cannot drain the pool."""
-        if self.database_probe is None or self.database_probe.done():
-            self.database_probe = asyncio.create_task(select_one(self.pool))
-        done, _ = await asyncio.wait({self.database_probe}, timeout=1.0)
-        return bool(done) and self.database_probe.result()
+    @property
+    def relay_is_running(self) -> bool:
+        """Alive, and not stuck: each round is bounded by the deadlines, so a late beat means it hangs."""
+        overdue = self.settings.relay_interval + self.settings.request_deadline + 1
+        return not self.relay.done() and time.monotonic() - self.relay_beat < overdue
 
     async def relay_once(self) -> int:
-        """Publish one batch of due rows; returns how many the broker confirmed."""
-        if not self.broker.is_connected:
+        """Take late-confirmed rows out of the outbox, then publish one batch of due rows; returns how many
+        the broker confirmed."""
+        late, self.broker.confirmed_late = self.broker.confirmed_late, []
+        if not late and not self.broker.is_healthy:
             return 0
         now = utcnow()
-        async with self.pool.connection() as conn, conn.transaction():
-            rows = await select_notifications(conn, CLAIM_DUE, {"now": now, "limit": self.settings.relay_batch})
+        async with self.pool.connection(timeout=self.settings.request_deadline) as conn, conn.transaction():
+            if late:
+                await mark_published(conn, late, now)
+            if not self.broker.is_healthy:
+                return 0
+            claim = {"now": now, "limit": self.settings.relay_batch, "late": list(self.broker.late)}
+            rows = await select_notifications(conn, CLAIM_DUE, claim)
             if rows:
                 confirmed = await self.broker.publish_all(rows)
                 if confirmed:
@@ -674,12 +822,19 @@ class Gateway:
         return 0
 
     async def run_relay(self) -> None:
-        """Every instance runs this: it publishes what a request could not, and what has come due."""
+        """Every instance runs this: it publishes what a request could not, and what has come due. It
+        outlives any failure of a round: logged with its traceback, and the next poll tries again."""
         while not self.stopping:
+            self.relay_beat = time.monotonic()
             try:
                 published = await self.relay_once()
             except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
                 log.warning("relay could not reach PostgreSQL: %s", exc)
+                published = 0
+            except BaseException as exc:
+                if ends_the_task(exc):
+                    raise
+                log.exception("relay round failed; trying again at the next poll")
                 published = 0
             if published >= self.settings.relay_batch:
                 # A backlog going out: go on at once, but let live requests in between batches. A batch the
@@ -691,34 +846,55 @@ class Gateway:
                 await asyncio.wait_for(self.relay_wakeup.wait(), self.settings.relay_interval)
 
     async def on_status_message(self, message: aio_pika.abc.AbstractIncomingMessage) -> None:
-        """Acknowledge an event only once its update is committed; dead-letter what cannot be applied."""
+        """Acknowledge an event only once its update is committed. What can never apply (undecodable, an
+        unknown id, data PostgreSQL refuses) is dead-lettered at once; through a PostgreSQL outage the event
+        is held and retried, and one that keeps failing while PostgreSQL answers is dead-lettered."""
         try:
             event = msgspec.json.decode(message.body, type=StatusEvent)
-        except msgspec.DecodeError as exc:
-            log.warning("dead-lettering a malformed status event: %s", exc)
-            await message.reject(requeue=False)
+        except (msgspec.DecodeError, RecursionError) as exc:  # RecursionError: nested deeper than the stack
+            await dead_letter(message, f"malformed: {str(exc)[:200]}")
             return
-        try:
-            known = await self.status_events.submit(event)
-        except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-            log.warning("status event for %s not applied, returned to the queue: %s", event.id, exc)
-            await message.nack(requeue=True)
-            return
+        failures = 0
+        while True:
+            try:
+                known = await self.status_events.submit(event)
+                break
+            except Exception as exc:
+                if not is_outage(exc):
+                    log.exception("status event for %s cannot be applied", event.id)
+                    await dead_letter(message, f"refused: {exc}")
+                    return
+                if await database_answers(self.pool):  # PostgreSQL answers, so the failure is this event's
+                    failures += 1
+                if failures >= STATUS_ATTEMPTS:
+                    await dead_letter(message, f"failed {failures} times while PostgreSQL answers: {exc}")
+                    return
+                log.warning("status event for %s not applied, retrying in 1 s: %s", event.id, exc)
+                await asyncio.sleep(1)
         if known:
             await message.ack()
         else:
-            log.warning("dead-lettering a status event for unknown notification %s", event.id)
-            await message.reject(requeue=False)
+            await dead_letter(message, f"unknown notification {event.id}")
 
     async def stop(self) -> None:
         """Runs after uvicorn has let in-flight requests finish, so their publishes are done too. A relay
-        batch in flight may finish as well; what is still unpublished stays pending for the next relay."""
+        batch in flight may finish as well; what is still unpublished stays pending for the next relay.
+        Every step is bounded, so a hung dependency cannot hold the exit."""
         self.stopping = True
         self.relay_wakeup.set()
         with suppress(TimeoutError):
-            await asyncio.wait_for(self.relay, self.settings.publish_timeout + 1)
-        await self.broker.close()
-        await self.pool.close()
+            await asyncio.wait_for(self.relay, self.settings.request_deadline + 1)
+        with suppress(TimeoutError, *BROKER_ERRORS):
+            await asyncio.wait_for(self.broker.close(), 2)
+        await self.pool.close(timeout=2)
+
+
+STATUS_ATTEMPTS = 5
+
+
+async def dead_letter(message: aio_pika.abc.AbstractIncomingMessage, reason: str) -> None:
+    log.warning("dead-lettering a status event: %s", reason)
+    await message.reject(requeue=False)
 
 
 # ── HTTP handlers ─────────────────────────────────────────────────────────────────────────────────
@@ -935,8 +1111,9 @@ async def list_notifications_page(
 async def health(state: State) -> Response[Health]:
     gateway = gateway_of(state)
     checks: dict[str, Literal["ok", "down"]] = {
-        "database": "ok" if await gateway.database_answers() else "down",
-        "broker": "ok" if gateway.broker.is_connected else "down",
+        "database": "ok" if await database_answers(gateway.pool) else "down",
+        "broker": "ok" if gateway.broker.is_healthy else "down",
+        "relay": "ok" if gateway.relay_is_running else "down",
     }
     healthy = all(value == "ok" for value in checks.values())
     return Response(Health("ok" if healthy else "unavailable", checks), status_code=200 if healthy else 503)
@@ -963,7 +1140,10 @@ def nested_too_deeply(request: Request[Any, Any, Any], exc: RecursionError) -> R
     return error(400, "Request body is nested too deeply", [{"key": "body"}])
 
 
-def dependency_down(request: Request[Any, Any, Any], exc: Exception) -> Response[ErrorBody]:
+def database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[ErrorBody]:
+    if not is_outage(exc):  # this request's own data, alone in its group by then (see Coalescer)
+        log.warning("%s %s: PostgreSQL refused the data: %s", request.method, request.url.path, exc)
+        return error(400, f"PostgreSQL refused the data: {exc}", [{"key": "body", "source": "body"}])
     log.warning("%s %s: PostgreSQL unavailable: %s", request.method, request.url.path, exc)
     return error(503, "PostgreSQL is unavailable, retry later")
 
@@ -1031,8 +1211,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         exception_handlers={
             ValidationException: name_the_field,
             RecursionError: nested_too_deeply,
-            psycopg.OperationalError: dependency_down,
-            psycopg_pool.PoolTimeout: dependency_down,
+            psycopg.Error: database_error,
+            psycopg_pool.PoolTimeout: database_error,
         },
         request_max_body_size=SINGLE_BODY_LIMIT,
         logging_config=None,  # logging is set up once, in __main__, for uvicorn and the gateway alike
@@ -1061,6 +1241,6 @@ if __name__ == "__main__":
         access_log=False,
         proxy_headers=False,  # nothing here reads the client address; behind a proxy, set it there
         timeout_keep_alive=5,  # an idle client lets go of its connection
-        timeout_graceful_shutdown=20,  # SIGTERM: in-flight requests get this long to finish
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN,
         limit_concurrency=2000,  # beyond this, 503 rather than unbounded memory
     )

@@ -459,7 +459,7 @@ async def test_oversized_body_is_refused_before_it_is_read(gw: Harness) -> None:
 async def test_health_is_ok_when_both_answer(gw: Harness) -> None:
     response = await gw.http.get("/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "broker": "ok"}}
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "broker": "ok", "relay": "ok"}}
 
 
 async def test_health_names_a_database_that_is_down_or_hangs(settings: gateway.Settings) -> None:
@@ -471,7 +471,7 @@ async def test_health_names_a_database_that_is_down_or_hangs(settings: gateway.S
         hung = await gw.http.get("/health")
         assert time.monotonic() - started < 5, "health must answer within its own timeouts"
         assert hung.status_code == 503
-        assert hung.json()["checks"] == {"database": "down", "broker": "ok"}
+        assert hung.json()["checks"] == {"database": "down", "broker": "ok", "relay": "ok"}
         await relay.cut()
         down = await gw.http.get("/health")
         assert down.status_code == 503 and down.json()["checks"]["database"] == "down"
@@ -664,7 +664,7 @@ async def test_broker_outage_50_accepted_all_reach_their_queue_afterwards(
         await broker_relay.cut()
         await eventually(lambda: _health_down(gw), what="broker seen down")
         health = await gw.http.get("/health")
-        assert health.status_code == 503 and health.json()["checks"] == {"database": "ok", "broker": "down"}
+        assert health.status_code == 503 and health.json()["checks"] == {"database": "ok", "broker": "down", "relay": "ok"}
         kinds = sorted(VALID)
         answers = await asyncio.gather(*(gw.post(VALID[kinds[i % 5]]) for i in range(50)))
         assert [a.status_code for a in answers] == [202] * 50
