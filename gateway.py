@@ -135,6 +135,7 @@ SMS_MAX_LENGTH = 1600
 METADATA_MAX_BYTES = 8192
 METADATA_MAX_DEPTH = 8
 SCHEDULE_HORIZON = timedelta(days=365)
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold U+0000
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
@@ -235,7 +236,7 @@ class StatusEvent(msgspec.Struct):
 
     id: UUID
     status: ReportedStatus
-    error: Annotated[str, msgspec.Meta(max_length=10_000)] | None = None
+    error: Annotated[str, msgspec.Meta(max_length=10_000, pattern=NO_NUL)] | None = None
 
 
 class Health(msgspec.Struct):
@@ -903,7 +904,6 @@ API_PREFIX = "/api/v1/notifications"
 SINGLE_BODY_LIMIT = 64 * 1024
 BATCH_BODY_LIMIT = 16 * 1024 * 1024
 IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,255}")
-NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold U+0000
 REQUEST_EXAMPLE = {
     "type": "email",
     "recipient": "ada@example.com",

@@ -664,7 +664,11 @@ async def test_broker_outage_50_accepted_all_reach_their_queue_afterwards(
         await broker_relay.cut()
         await eventually(lambda: _health_down(gw), what="broker seen down")
         health = await gw.http.get("/health")
-        assert health.status_code == 503 and health.json()["checks"] == {"database": "ok", "broker": "down", "relay": "ok"}
+        assert health.status_code == 503 and health.json()["checks"] == {
+            "database": "ok",
+            "broker": "down",
+            "relay": "ok",
+        }
         kinds = sorted(VALID)
         answers = await asyncio.gather(*(gw.post(VALID[kinds[i % 5]]) for i in range(50)))
         assert [a.status_code for a in answers] == [202] * 50
@@ -1285,3 +1289,233 @@ async def test_answers_agree_with_what_a_read_returns_at_once(gw: Harness) -> No
     reads = await asyncio.gather(*(gw.get(a.json()["id"]) for a in answers))
     for answer, read in zip(answers, reads, strict=True):
         assert read == answer.json()
+
+
+# ── Stalls: a frozen dependency never hangs a request, loses a row, or ends a background task ────────
+
+
+@dataclass
+class Answer:
+    status: int
+    seconds: float
+    body: dict[str, Any]
+
+
+async def timed(request: Awaitable[httpx.Response]) -> Answer:
+    started = time.monotonic()
+    response = await request
+    return Answer(response.status_code, time.monotonic() - started, response.json())
+
+
+async def trickle(gw: Harness, seconds: float, per_second: int = 20) -> list[Answer]:
+    """A steady stream of POSTs, each started on time however long the earlier ones take."""
+    requests = []
+    for _ in range(int(seconds * per_second)):
+        requests.append(asyncio.create_task(timed(gw.post(VALID["sms"]))))
+        await asyncio.sleep(1 / per_second)
+    return await asyncio.gather(*requests)
+
+
+def stall_settings(settings: gateway.Settings) -> gateway.Settings:
+    """Short deadlines and a one-second heartbeat, so a test can outlast them in seconds."""
+    return msgspec.structs.replace(settings, database_timeout=2.0, publish_timeout=1.0, broker_heartbeat=1)
+
+
+def accepted_ids(answers: list[Answer]) -> set[str]:
+    return {a.body["id"] for a in answers if a.status == 202}
+
+
+async def test_broker_frozen_past_its_heartbeat_loses_nothing_and_needs_no_restart(
+    settings: gateway.Settings, broker_relay: TcpRelay
+) -> None:
+    settings = stall_settings(settings)
+    bound = settings.request_deadline + 1
+    async with running(with_relay(settings, broker_relay, "rabbitmq_url"), settings) as gw:
+        before = await trickle(gw, 1)
+        broker_relay.freeze()
+        during = asyncio.create_task(trickle(gw, 8))  # the heartbeat gives up after (1 + 1) * 3 s
+        await asyncio.sleep(settings.publish_timeout + 0.5)
+        health = await gw.http.get("/health")
+        assert health.status_code == 503 and health.json()["checks"]["broker"] == "down", health.text
+        answers = before + await during
+        broker_relay.flowing.set()
+        assert {a.status for a in answers} == {202}
+        assert max(a.seconds for a in answers) < bound, "every request answered within the deadline"
+        accepted = accepted_ids(answers)
+        await eventually(lambda: _all_queued(gw, accepted), within=15, what="every accepted id queued after the thaw")
+        await asyncio.sleep(settings.relay_grace + 0.5)  # anything the relay would resend, it has resent by now
+        published = await gw.take_all_ids()
+        assert set(published) == accepted
+        print(f"\nbroker frozen 8 s: {len(published) - len(accepted)} duplicates among {len(accepted)} accepted")
+        assert gw.service.relay_is_running and not gw.service.relay.done()
+        assert (await gw.http.get("/health")).json()["checks"] == {"database": "ok", "broker": "ok", "relay": "ok"}
+
+
+async def test_publishes_late_in_a_short_broker_freeze_are_not_sent_twice(
+    settings: gateway.Settings, broker_relay: TcpRelay
+) -> None:
+    async with running(with_relay(settings, broker_relay, "rabbitmq_url"), settings) as gw:
+        broker_relay.freeze()  # shorter than the heartbeat allows: the connection survives it
+        answers = await asyncio.gather(*(timed(gw.post(VALID["push"])) for _ in range(20)))
+        assert {a.body["status"] for a in answers} == {"pending"}
+        assert (await gw.http.get("/health")).json()["checks"]["broker"] == "down"
+        await asyncio.sleep(settings.relay_grace + 1)  # the rows are due: a relay that resends them would now
+        broker_relay.flowing.set()
+        accepted = accepted_ids(answers)
+        await eventually(lambda: _all_queued(gw, accepted), what="late confirms took the rows out of the outbox")
+        await asyncio.sleep(settings.relay_grace)
+        assert sorted(await gw.take_all_ids()) == sorted(accepted), "each exactly once"
+
+
+async def test_the_relay_grace_counts_from_the_commit(settings: gateway.Settings, broker_relay: TcpRelay) -> None:
+    async with running(with_relay(settings, broker_relay, "rabbitmq_url"), settings) as gw:
+        await broker_relay.cut()  # nothing confirms: the row stays in the outbox to be looked at
+        async with await psycopg.AsyncConnection.connect(settings.database_url) as blocker:
+            await blocker.execute("LOCK TABLE outbox IN EXCLUSIVE MODE")  # storing now waits for the lock
+            posting = asyncio.create_task(gw.post(VALID["sms"]))
+            await asyncio.sleep(2)
+        committed = datetime.now(UTC)
+        response = await posting
+        assert response.status_code == 202, response.text
+        publish_after = await gw.scalar("SELECT publish_after FROM outbox")
+        assert publish_after >= committed + timedelta(seconds=settings.relay_grace - 0.2)
+
+
+async def test_postgresql_frozen_15_s_answers_every_request_in_time_and_recovers(settings: gateway.Settings) -> None:
+    settings = stall_settings(settings)
+    bound = settings.request_deadline + 1
+    relay = TcpRelay(settings.database_url)
+    await relay.open()
+    async with running(with_relay(settings, relay, "database_url"), settings) as gw:
+        before = await trickle(gw, 1)
+        existing = next(iter(accepted_ids(before)))
+        relay.freeze()
+        reads = [asyncio.create_task(timed(gw.http.get(f"{gateway.API_PREFIX}/{existing}"))) for _ in range(5)]
+        reads.append(asyncio.create_task(timed(gw.http.get(gateway.API_PREFIX))))
+        during = await trickle(gw, 15, per_second=10)
+        read_answers = await asyncio.gather(*reads)
+        relay.flowing.set()
+        for answer in during + read_answers:
+            assert answer.status in (202, 503), answer
+            assert answer.seconds < bound, f"answered after {answer.seconds:.1f}s"
+        assert {a.status for a in read_answers} == {503}
+        await eventually(lambda: _equals(_status_code(gw.post(VALID["sms"])), 202), what="recovered without restart")
+        after = await trickle(gw, 1)
+        accepted = accepted_ids(before + during + after)
+        await eventually(lambda: _all_queued(gw, accepted), what="everything accepted queued")
+        stored = set(await gw.statuses())  # a 503 whose insert was cut off may have committed (it is logged)
+        assert accepted <= stored and set(await gw.take_all_ids()) == stored
+        assert gw.service.relay_is_running
+    await relay.cut()
+
+
+async def _status_code(request: Awaitable[httpx.Response]) -> int:
+    return (await request).status_code
+
+
+async def test_sigterm_while_postgresql_hangs_answers_503_and_exits_in_bounded_time(
+    settings: gateway.Settings,
+) -> None:
+    relay = TcpRelay(settings.database_url)
+    await relay.open()
+    port = free_port()
+    frozen = with_relay(settings, relay, "database_url")
+    with contextlib.ExitStack() as stack:
+        # Started from a thread: the relay in this event loop must keep serving while the gateway boots.
+        starting = gateway_process(frozen, port, GATEWAY_DATABASE_TIMEOUT="2", GATEWAY_PUBLISH_TIMEOUT="1")
+        process = await asyncio.to_thread(stack.enter_context, starting)
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+            relay.freeze()
+            in_flight = [asyncio.create_task(http.post(gateway.API_PREFIX, json=VALID["sms"])) for _ in range(20)]
+            await asyncio.sleep(0.5)
+            process.send_signal(signal.SIGTERM)
+            stopped = time.monotonic()
+            answers = await asyncio.gather(*in_flight, return_exceptions=True)
+            output, _ = await asyncio.to_thread(process.communicate, timeout=40)
+            exited_after = time.monotonic() - stopped
+    relay.flowing.set()
+    await relay.cut()
+    statuses = [a.status_code if isinstance(a, httpx.Response) else repr(a) for a in answers]
+    assert set(statuses) == {503}, statuses
+    assert exited_after < gateway.GRACEFUL_SHUTDOWN + 5, output
+    assert "Traceback" not in output and "shutdown failed" not in output.lower(), output
+
+
+async def test_the_relay_outlives_any_error_in_a_round(
+    gw: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    broker = gw.service.broker
+    publish_all, publish_one = broker.publish_all, broker.publish_one
+    faults: list[BaseException] = [RuntimeError("injected"), asyncio.CancelledError()]
+
+    async def failing_publish_all(notifications: Any) -> list[uuid.UUID]:
+        if faults and isinstance(faults[0], RuntimeError):
+            raise faults.pop(0)
+        return await publish_all(notifications)
+
+    async def cancelled_publish_one(channel: Any, notification: gateway.Notification) -> None:
+        if faults:  # as aiormq does to a confirm its closing channel will never give
+            raise faults.pop(0)
+        await publish_one(channel, notification)
+
+    monkeypatch.setattr(broker, "publish_all", failing_publish_all)
+    monkeypatch.setattr(broker, "publish_one", cancelled_publish_one)
+    caplog.set_level("WARNING", logger="gateway")
+    backlog = await insert_stale_pending(gw, 3)
+    await eventually(lambda: _all_queued(gw, backlog), what="published after both faults")
+    assert not faults
+    assert any(r.exc_info and "injected" in str(r.exc_info[1]) for r in caplog.records), "logged with its traceback"
+    assert gw.service.relay_is_running
+    assert sorted(await gw.take_all_ids()) == sorted(backlog)
+
+
+async def test_a_submit_in_the_step_after_a_flush_ends_is_flushed() -> None:
+    """The flusher's last look at the queue and its leaving the slot must be one step: a submit in between
+    (here, woken by the handler itself) used to find the slot taken and wait for a later submit."""
+    gate: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    async def handle(items: list[str]) -> list[str]:
+        if not gate.done():
+            gate.set_result(None)  # wakes the second submitter in the loop turn after this flush ends
+        return items
+
+    coalescer: gateway.Coalescer[str, str] = gateway.Coalescer(handle)
+
+    async def second_submit() -> str:
+        await gate
+        return await coalescer.submit("second")
+
+    second = asyncio.create_task(second_submit())
+    await asyncio.sleep(0)
+    assert await coalescer.submit("first") == "first"
+    assert await asyncio.wait_for(second, 2) == "second"
+
+
+async def test_a_batch_whose_handler_is_interrupted_answers_every_waiter() -> None:
+    calls = 0
+
+    async def handle(items: list[int]) -> list[int]:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise asyncio.CancelledError  # an inner task's cancellation, not this task's
+        return items
+
+    coalescer: gateway.Coalescer[int, int] = gateway.Coalescer(handle)
+    first = await asyncio.wait_for(asyncio.gather(*(coalescer.submit(i) for i in range(5)), return_exceptions=True), 2)
+    assert all(isinstance(result, gateway.Interrupted) for result in first), first
+    assert await asyncio.wait_for(coalescer.submit(7), 2) == 7, "the coalescer goes on"
+
+
+async def test_a_group_failing_on_one_rows_data_fails_only_that_row() -> None:
+    async def handle(items: list[str]) -> list[str]:
+        if "poison" in items:
+            raise psycopg.errors.ProgramLimitExceeded("index row size exceeds btree maximum")
+        return items
+
+    coalescer: gateway.Coalescer[str, str] = gateway.Coalescer(handle, isolate=gateway.refuses_data)
+    items = [f"item-{i}" for i in range(30)]
+    items.insert(17, "poison")
+    results = await asyncio.gather(*(coalescer.submit(item) for item in items), return_exceptions=True)
+    assert [r for r in results if isinstance(r, BaseException)] == [results[17]]
+    assert [r for r in results if not isinstance(r, BaseException)] == [i for i in items if i != "poison"]
