@@ -1519,3 +1519,65 @@ async def test_a_group_failing_on_one_rows_data_fails_only_that_row() -> None:
     results = await asyncio.gather(*(coalescer.submit(item) for item in items), return_exceptions=True)
     assert [r for r in results if isinstance(r, BaseException)] == [results[17]]
     assert [r for r in results if not isinstance(r, BaseException)] == [i for i in items if i != "poison"]
+
+
+# ── Poison status events: dead-lettered at once, never looping, never blocking the valid ones ────────
+
+
+def gateway_cpu_seconds() -> float:
+    usage = os.times()
+    return usage.user + usage.system
+
+
+@pytest.mark.parametrize(
+    "poison",
+    [
+        pytest.param(
+            lambda i: b'{"id": "%s", "status": "sent", "x": ' % i.encode() + b"[" * 2000 + b"]" * 2000 + b"}",
+            id="2000-deep",
+        ),
+        pytest.param(
+            lambda i: json.dumps({"id": i, "status": "failed", "error": "bad\u0000byte"}).encode(), id="nul-error"
+        ),
+    ],
+)
+async def test_poison_status_events_are_dead_lettered_and_valid_ones_still_apply(
+    gw: Harness, poison: Callable[[str], bytes]
+) -> None:
+    victims = [(await gw.post(VALID["sms"])).json()["id"] for _ in range(20)]
+    for victim in victims:
+        for _ in range(10):
+            await gw.publish_status(poison(victim))
+    started = time.monotonic()
+    for victim in victims:
+        await gw.publish_status({"id": victim, "status": "delivered"})
+
+    async def all_delivered() -> bool:
+        return await gw.scalar("SELECT count(*) FROM notifications WHERE status = 'delivered'") == len(victims)
+
+    await eventually(all_delivered, within=5, what="valid events applied behind the poison")
+    print(f"\n20 valid events applied behind 200 poison ones in {time.monotonic() - started:.2f}s")
+    await eventually(lambda: _equals(gw.queue_depth("status", dead=True), 200), within=5, what="poison dead-lettered")
+    cpu = gateway_cpu_seconds()
+    await asyncio.sleep(1)
+    assert gateway_cpu_seconds() - cpu < 0.2, "nothing keeps redelivering"
+    assert await gw.queue_depth("status") == 0
+
+
+async def test_an_event_postgresql_refuses_is_dead_lettered_alone(gw: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    refused, fine = [(await gw.post(VALID["sms"])).json()["id"] for _ in range(2)]
+    apply = gateway.apply_status_events
+
+    async def refuse_one(pool: Any, events: list[gateway.StatusEvent]) -> set[uuid.UUID]:
+        if any(str(event.id) == refused for event in events):
+            raise psycopg.errors.UntranslatableCharacter("unsupported Unicode escape sequence")
+        return await apply(pool, events)
+
+    monkeypatch.setattr(gateway, "apply_status_events", refuse_one)
+    await gw.publish_status({"id": refused, "status": "delivered"})
+    await gw.publish_status({"id": fine, "status": "delivered"})
+    await eventually(lambda: _equals(status_of(gw, fine), "delivered"), within=5, what="the other event applied")
+    await eventually(
+        lambda: _equals(gw.queue_depth("status", dead=True), 1), within=5, what="refused one dead-lettered"
+    )
+    assert await status_of(gw, refused) == "queued"
