@@ -30,6 +30,7 @@ import aiormq
 import msgspec
 import psycopg
 import psycopg_pool
+import swagger_ui_bundle
 import uvicorn
 from litestar import Litestar, Request, Response, Router, get, post
 from litestar.connection import ASGIConnection
@@ -40,6 +41,7 @@ from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, Example, SecurityScheme
 from litestar.params import Body, FromPath, FromQuery, HeaderParameter, QueryParameter
+from litestar.static_files import create_static_files_router
 from psycopg.rows import class_row, kwargs_row
 
 log = logging.getLogger("gateway")
@@ -901,6 +903,7 @@ async def dead_letter(message: aio_pika.abc.AbstractIncomingMessage, reason: str
 # ── HTTP handlers ─────────────────────────────────────────────────────────────────────────────────
 
 API_PREFIX = "/api/v1/notifications"
+DOCS_ASSETS = "/docs/assets"
 SINGLE_BODY_LIMIT = 64 * 1024
 BATCH_BODY_LIMIT = 16 * 1024 * 1024
 IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,255}")
@@ -1206,7 +1209,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
         security=[{"BearerAuth": []}] if settings.api_keys else None,
     )
     return Litestar(
-        route_handlers=[api, health],
+        route_handlers=[
+            api,
+            health,
+            # Swagger UI's files from the installed package, not a CDN: /docs works offline and behind firewalls.
+            create_static_files_router(DOCS_ASSETS, [swagger_ui_bundle.swagger_ui_path], include_in_schema=False),
+        ],
         lifespan=[lifespan],
         exception_handlers={
             ValidationException: name_the_field,
@@ -1222,7 +1230,15 @@ def create_app(settings: Settings | None = None) -> Litestar:
             description="Accepts notifications, stores them in PostgreSQL and routes them through RabbitMQ to "
             "one queue per channel. Workers report delivery back on the `status` routing key.",
             path="/docs",
-            render_plugins=[SwaggerRenderPlugin(path="/")],
+            render_plugins=[
+                SwaggerRenderPlugin(
+                    path="/",
+                    js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+                    css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+                    standalone_preset_js_url=f"{DOCS_ASSETS}/swagger-ui-standalone-preset.js",
+                    favicon=f"<link rel='icon' type='image/png' href='{DOCS_ASSETS}/favicon-32x32.png'>",
+                )
+            ],
             components=Components(security_schemes={"BearerAuth": SecurityScheme(type="http", scheme="bearer")}),
         ),
     )

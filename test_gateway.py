@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -498,6 +499,35 @@ async def test_docs_and_openapi_document_schemas_examples_and_errors(gw: Harness
     assert {"NotificationIn", "Notification", "ErrorBody"} <= set(schemas)
     assert schemas["NotificationIn"]["properties"]["message"]["maxLength"] == 10_000
     assert spec["components"]["securitySchemes"]["BearerAuth"] == {"type": "http", "scheme": "bearer"}
+
+
+CHROMIUM = "chromium"  # Debian's package; .ci/run installs it
+
+
+async def test_docs_render_in_a_real_browser_with_no_network(gw: Harness, tmp_path: Path) -> None:
+    """Swagger UI's files come from the gateway itself: with every host but loopback unresolvable, the page
+    still renders its operations (they exist only once Swagger UI's JavaScript has run)."""
+    if shutil.which(CHROMIUM) is None:
+        pytest.fail("chromium is not installed: `apt-get install chromium` (Debian's package)", pytrace=False)
+    command = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path}",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        "--virtual-time-budget=15000",
+        "--dump-dom",
+        f"{gw.http.base_url}/docs",
+    ]
+    result = await asyncio.to_thread(subprocess.run, command, capture_output=True, text=True, timeout=120)
+    for summary in ("Accept a notification", "Read a notification and its delivery status", "Notification Gateway"):
+        assert summary in result.stdout, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "cdn." not in (await gw.http.get("/docs")).text
 
 
 async def test_schema_applies_again_and_concurrently(settings: gateway.Settings) -> None:
