@@ -1086,6 +1086,53 @@ async def test_status_consumer_comes_back_after_a_broker_outage(
         await eventually(lambda: _equals(status_of(gw, notification["id"]), "delivered"), what="applied after outage")
 
 
+def readme_worker() -> dict[str, Any]:
+    """The README's worker example, executed as a module (its `__main__` guard keeps it from starting)."""
+    readme = (ROOT / "README.md").read_text()
+    code = readme.split('```python\n"""A worker for one channel', 1)[1].split("\n```", 1)[0]
+    namespace: dict[str, Any] = {"__name__": "readme_worker"}
+    exec(compile('"""A worker for one channel' + code, "README.md", "exec"), namespace)  # noqa: S102 - our own README
+    return namespace
+
+
+async def test_the_readme_worker_reports_drops_duplicates_and_survives_errors(gw: Harness) -> None:
+    worker = readme_worker()
+    worker.update(EXCHANGE=gw.settings.exchange, CHANNEL="email", RABBITMQ_URL=gw.settings.rabbitmq_url)
+    sent: list[str] = []
+
+    def send(notification: dict[str, Any]) -> bool:
+        sent.append(notification["id"])
+        if notification["recipient"].startswith("bounce"):
+            raise worker["PermanentFailure"]("mailbox does not exist")
+        if notification["recipient"].startswith("crash"):
+            raise RuntimeError("provider SDK bug")
+        return True
+
+    worker["send"] = send
+    running_worker = asyncio.create_task(worker["work"]())
+    try:
+        ids = {
+            recipient: (await gw.post({**VALID["email"], "recipient": f"{recipient}@example.com"})).json()["id"]
+            for recipient in ("ada", "bounce", "crash", "grace")
+        }
+        await eventually(lambda: _equals(status_of(gw, ids["grace"]), "delivered"), what="reported delivered")
+        assert await status_of(gw, ids["ada"]) == "delivered"
+        failed = await gw.get(ids["bounce"])
+        assert (failed["status"], failed["error"]) == ("failed", "mailbox does not exist")
+        assert await status_of(gw, ids["crash"]) == "queued", "no report for a message the worker could not handle"
+        assert [m.message_id for m in await gw.take("email", dead=True)] == [ids["crash"]]
+        duplicate = aio_pika.Message(json.dumps(await gw.get(ids["ada"])).encode(), message_id=ids["ada"])
+        await (await gw.channel.get_exchange(gw.settings.exchange)).publish(duplicate, routing_key="email")
+        ids["zed"] = (await gw.post({**VALID["email"], "recipient": "zed@example.com"})).json()["id"]
+        await eventually(lambda: _equals(status_of(gw, ids["zed"]), "delivered"), what="handled after the duplicate")
+        assert sorted(sent) == sorted(ids.values()), "the duplicate was acknowledged without a second send"
+        assert not running_worker.done(), "the worker survived the error"
+    finally:
+        running_worker.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await running_worker
+
+
 # ── Issue 6: Docker files, checked statically ────────────────────────────────────────────────────
 
 
