@@ -239,6 +239,8 @@ class ErrorBody(msgspec.Struct, omit_defaults=True):
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 SCHEMA_LOCK = 0x6E6F7469  # any constant: instances booting at once apply the schema one after another
+SCHEMA_STEP = re.compile(r"^-- step (\d+):.*$", re.MULTILINE)
+SCHEMA_STEPS_TABLE = "CREATE TABLE IF NOT EXISTS schema_steps (step int PRIMARY KEY, applied_at timestamptz NOT NULL)"
 # What the API shows as `status`: a notification still in the outbox is `pending` (see schema.sql).
 SHOWN_STATUS = (
     "CASE WHEN status = 'queued' AND EXISTS (SELECT FROM outbox WHERE outbox.id = notifications.id)"
@@ -337,16 +339,35 @@ async def with_retries(
         delay, number = min(delay * 2, 5.0), number + 1
 
 
+def schema_steps(text: str) -> list[tuple[int, str]]:
+    """schema.sql's steps: each runs from its `-- step N:` line to the next, numbered 1, 2, 3, … in order."""
+    parts = SCHEMA_STEP.split(text)[1:]  # number, SQL, number, SQL, …
+    steps = [(int(number), sql) for number, sql in zip(parts[::2], parts[1::2], strict=True)]
+    if [number for number, _ in steps] != list(range(1, len(steps) + 1)):
+        raise ValueError("schema.sql: steps must be numbered 1, 2, 3, … in file order")
+    return steps
+
+
+async def apply_schema(database_url: str) -> None:
+    """Run the steps not yet recorded in `schema_steps`, in order and in one transaction: under the advisory
+    lock, instances booting at once apply them one after another, and a failing step leaves none applied."""
+    steps = schema_steps(SCHEMA_PATH.read_text())
+    async with await psycopg.AsyncConnection.connect(database_url, connect_timeout=5) as conn, conn.transaction():
+        await conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+        await conn.execute(SCHEMA_STEPS_TABLE)
+        applied = {row[0] for row in await (await conn.execute("SELECT step FROM schema_steps")).fetchall()}
+        for number, sql in steps:
+            if number not in applied:
+                await conn.execute(sql)
+                await conn.execute("INSERT INTO schema_steps (step, applied_at) VALUES (%s, now())", (number,))
+                log.info("schema step %d applied", number)
+
+
 async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
-    """Wait for PostgreSQL, apply schema.sql under an advisory lock, then open the pool."""
-
-    async def apply_schema() -> None:
-        connect = psycopg.AsyncConnection.connect(settings.database_url, connect_timeout=5)
-        async with await connect as conn, conn.transaction():
-            await conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
-            await conn.execute(SCHEMA_PATH.read_text())
-
-    await with_retries("PostgreSQL", apply_schema, settings.boot_timeout, (psycopg.OperationalError,))
+    """Wait for PostgreSQL, bring the schema up to date, then open the pool."""
+    await with_retries(
+        "PostgreSQL", lambda: apply_schema(settings.database_url), settings.boot_timeout, (psycopg.OperationalError,)
+    )
     pool = psycopg_pool.AsyncConnectionPool(
         settings.database_url,
         min_size=2,

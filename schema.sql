@@ -1,5 +1,8 @@
--- Applied on every boot under an advisory lock: every statement must be safe to run again.
+-- Append-only steps, applied in order on boot (gateway.apply_schema): each `-- step N:` runs once, in one
+-- transaction with the others pending, and is recorded in `schema_steps`. Never edit a step that has run
+-- anywhere; append a new one.
 
+-- step 1: the schema as first released. IF NOT EXISTS lets it adopt a database made before steps were recorded.
 -- `status` records the lifecycle; a notification stored for immediate sending is stored as 'queued' with
 -- a row in `outbox` until the broker confirms it, and the API shows it as 'pending' while that row exists.
 -- Publishing so deletes a small outbox row instead of updating this table and every one of its indexes.

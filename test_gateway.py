@@ -71,18 +71,31 @@ def require(service: str, check: Callable[[], object]) -> None:
         pytest.fail(f"{service} is not reachable ({exc}): {HOW_TO_START[service]}", pytrace=False)
 
 
-@pytest.fixture(scope="session")
-def database_url() -> Iterator[str]:
-    require("PostgreSQL", lambda: psycopg.connect(ADMIN_URL, connect_timeout=3).close())
+@contextlib.contextmanager
+def new_database() -> Iterator[str]:
+    """An empty database of its own, dropped afterwards."""
     name = f"gateway_test_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
-    url = urlsplit(ADMIN_URL)._replace(path=f"/{name}").geturl()
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(gateway.SCHEMA_PATH.read_text())
-    yield url
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    try:
+        yield urlsplit(ADMIN_URL)._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    require("PostgreSQL", lambda: psycopg.connect(ADMIN_URL, connect_timeout=3).close())
+    with new_database() as url:
+        asyncio.run(gateway.apply_schema(url))
+        yield url
+
+
+@pytest.fixture
+def empty_database(database_url: str) -> Iterator[str]:
+    with new_database() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -500,10 +513,123 @@ async def test_docs_and_openapi_document_schemas_examples_and_errors(gw: Harness
     assert spec["components"]["securitySchemes"]["BearerAuth"] == {"type": "http", "scheme": "bearer"}
 
 
-async def test_schema_applies_again_and_concurrently(settings: gateway.Settings) -> None:
-    pools = await asyncio.gather(*(gateway.open_database(settings) for _ in range(4)))
-    for pool in pools:
-        await pool.close()
+ALL_STEPS = [number for number, _ in gateway.schema_steps(gateway.SCHEMA_PATH.read_text())]
+
+
+async def steps_recorded(database_url: str) -> list[tuple[int, datetime]]:
+    async with await psycopg.AsyncConnection.connect(database_url) as db:
+        return await (await db.execute("SELECT step, applied_at FROM schema_steps ORDER BY step")).fetchall()
+
+
+async def test_schema_applies_again_and_concurrently(empty_database: str) -> None:
+    """Four instances booting at once on an empty database: each step runs once; booting again runs none."""
+    await asyncio.gather(*(gateway.apply_schema(empty_database) for _ in range(4)))
+    recorded = await steps_recorded(empty_database)
+    assert [step for step, _ in recorded] == ALL_STEPS
+    await gateway.apply_schema(empty_database)
+    assert await steps_recorded(empty_database) == recorded
+
+
+def test_schema_steps_must_be_numbered_in_file_order() -> None:
+    """Two branches each appending a `step 4` must not merge into one step 4 silently skipped somewhere."""
+    assert [n for n, _ in gateway.schema_steps("-- step 1: a\nSELECT 1;\n-- step 2: b\nSELECT 2;")] == [1, 2]
+    for text in ("-- step 1: a\n-- step 1: b", "-- step 1: a\n-- step 3: b", "-- step 2: a"):
+        with pytest.raises(ValueError, match="numbered"):
+            gateway.schema_steps(text)
+
+
+async def test_a_failing_step_leaves_the_database_as_it_was(
+    empty_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    schema = tmp_path / "schema.sql"
+    schema.write_text("-- step 1: fine\nCREATE TABLE kept (n int);\n-- step 2: broken\nCREATE TABLE kept (n int);\n")
+    monkeypatch.setattr(gateway, "SCHEMA_PATH", schema)
+    with pytest.raises(psycopg.errors.DuplicateTable):
+        await gateway.apply_schema(empty_database)
+    async with await psycopg.AsyncConnection.connect(empty_database) as db:
+        left = await (await db.execute("SELECT to_regclass('kept'), to_regclass('schema_steps')")).fetchone()
+    assert left == (None, None)
+
+
+# schema.sql as it was before its steps were numbered and recorded: databases made by it are upgraded in place.
+UNVERSIONED_SCHEMA = """\
+-- Applied on every boot under an advisory lock: every statement must be safe to run again.
+
+-- `status` records the lifecycle; a notification stored for immediate sending is stored as 'queued' with
+-- a row in `outbox` until the broker confirms it, and the API shows it as 'pending' while that row exists.
+-- Publishing so deletes a small outbox row instead of updating this table and every one of its indexes.
+CREATE TABLE IF NOT EXISTS notifications (
+    id              uuid PRIMARY KEY,
+    type            text NOT NULL CHECK (type IN ('email', 'sms', 'push', 'telegram', 'whatsapp')),
+    recipient       text NOT NULL,
+    subject         text NULL,
+    message         text NOT NULL,
+    metadata        jsonb NOT NULL DEFAULT '{}'::jsonb,
+    status          text NOT NULL CHECK (status IN ('scheduled', 'queued', 'sent', 'delivered', 'failed')),
+    error           text NULL,
+    send_at         timestamptz NULL,
+    api_key_id      text NULL,
+    idempotency_key text NULL,
+    request_hash    text NULL,
+    created_at      timestamptz NOT NULL,
+    updated_at      timestamptz NOT NULL,
+    sent_at         timestamptz NULL,
+    delivered_at    timestamptz NULL,
+    failed_at       timestamptz NULL
+);
+
+-- Notifications stored but not yet confirmed by the broker. `publish_after` is when the relay may take one
+-- over from the request that is publishing it (its creation plus the relay's grace period).
+CREATE TABLE IF NOT EXISTS outbox (
+    id            uuid PRIMARY KEY,
+    publish_after timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox (publish_after);
+
+-- One notification per Idempotency-Key, across every gateway instance. Keys live as long as their row.
+CREATE UNIQUE INDEX IF NOT EXISTS notifications_idempotency_key
+    ON notifications (idempotency_key) WHERE idempotency_key IS NOT NULL;
+
+-- The relay's second claim: scheduled notifications that have come due.
+CREATE INDEX IF NOT EXISTS notifications_scheduled ON notifications (send_at) WHERE status = 'scheduled';
+
+-- Keyset pages, newest first, unfiltered and by each filter.
+CREATE INDEX IF NOT EXISTS notifications_newest ON notifications (created_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS notifications_status_newest ON notifications (status, created_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS notifications_type_newest ON notifications (type, created_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS notifications_recipient_newest ON notifications (recipient, created_at DESC, id DESC);
+"""
+
+
+async def test_a_database_from_the_unversioned_schema_is_upgraded_in_place_keeping_every_row(
+    empty_database: str,
+) -> None:
+    [(_, first_step), *_] = gateway.schema_steps(gateway.SCHEMA_PATH.read_text())
+    assert first_step.strip() in UNVERSIONED_SCHEMA, "step 1 is the unversioned schema, unedited"
+    async with await psycopg.AsyncConnection.connect(empty_database, autocommit=True) as db:
+        await db.execute(UNVERSIONED_SCHEMA)
+        await db.execute(
+            """
+            INSERT INTO notifications (id, type, recipient, subject, message, metadata, status, error, send_at,
+                                       api_key_id, idempotency_key, request_hash, created_at, updated_at)
+            VALUES (gen_random_uuid(), 'email', 'ada@example.com', 'Hi', 'one', '{"a": 1}', 'queued', NULL, NULL,
+                    '3f2a9c1b', 'order-42', 'abc', now(), now()),
+                   (gen_random_uuid(), 'sms', '+4915112345678', NULL, 'two', '{}', 'failed', 'bounced', NULL,
+                    NULL, NULL, NULL, now() - interval '1 day', now()),
+                   (gen_random_uuid(), 'push', 'token', NULL, 'three', '{}', 'scheduled', NULL,
+                    now() + interval '1 day', NULL, 'later', 'def', now(), now())
+            """
+        )
+        await db.execute("INSERT INTO outbox SELECT id, now() FROM notifications WHERE type = 'email'")
+        rows, outbox = "SELECT to_jsonb(n) FROM notifications n ORDER BY id", "SELECT * FROM outbox"
+        before = [row[0] for row in await (await db.execute(rows)).fetchall()]
+        outbox_before = await (await db.execute(outbox)).fetchall()
+        await gateway.apply_schema(empty_database)
+        assert [step for step, _ in await steps_recorded(empty_database)] == ALL_STEPS
+        after = [row[0] for row in await (await db.execute(rows)).fetchall()]
+        assert await (await db.execute(outbox)).fetchall() == outbox_before
+    assert len(before) == 3
+    assert [{name: row[name] for name in old} for row, old in zip(after, before, strict=True)] == before
 
 
 async def test_boot_waits_for_a_database_and_broker_that_start_later(
