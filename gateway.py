@@ -310,7 +310,11 @@ SELECT id FROM applied
 """
 STATUS_ORDER = ["scheduled", "queued", "sent", "delivered"]
 SELECT_EXISTING_IDS = "SELECT id FROM notifications WHERE id = ANY(%s)"
-LIST_FILTERS = {"status": "status = %(status)s", "type": "type = %(type)s", "recipient": "recipient = %(recipient)s"}
+LIST_FILTERS = {
+    "status": "status = %(status)s",
+    "type": "type = %(type)s",
+    "recipient": "md5(recipient) = md5(%(recipient)s) AND recipient = %(recipient)s",  # the index holds the MD5
+}
 LIST_STATUS = {  # the two statuses the outbox tells apart
     "pending": "status = 'queued'",
     "queued": "status = 'queued' AND NOT EXISTS (SELECT FROM outbox WHERE outbox.id = notifications.id)",

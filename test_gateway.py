@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -628,6 +629,11 @@ async def test_a_database_from_the_unversioned_schema_is_upgraded_in_place_keepi
         assert [step for step, _ in await steps_recorded(empty_database)] == ALL_STEPS
         after = [row[0] for row in await (await db.execute(rows)).fetchall()]
         assert await (await db.execute(outbox)).fetchall() == outbox_before
+        await db.execute(  # step 2 took effect: a token too long for the old recipient index fits
+            "INSERT INTO notifications (id, type, recipient, message, status, created_at, updated_at)"
+            " VALUES (gen_random_uuid(), 'push', %s, 'x', 'queued', now(), now())",
+            (LONGEST_TOKENS["4096-printable-ascii"],),
+        )
     assert len(before) == 3
     assert [{name: row[name] for name in old} for row, old in zip(after, before, strict=True)] == before
 
@@ -1007,6 +1013,24 @@ async def test_a_recipient_named_like_a_status_filters_by_recipient(gw: Harness)
     assert (await page_through(gw, 50, recipient="pending"))[0] == []
 
 
+LONGEST_TOKENS = {  # random, so that PostgreSQL cannot compress them below a btree entry's 2,704 bytes
+    "4096-printable-ascii": "".join(random.Random(1).choices([chr(c) for c in range(0x20, 0x7F)], k=4096)),
+    "1500-cjk": "".join(random.Random(2).choices([chr(c) for c in range(0x4E00, 0x9FA0)], k=1500)),
+    "4096-emoji": "".join(random.Random(3).choices([chr(c) for c in range(0x1F300, 0x1F600)], k=4096)),
+}
+
+
+@pytest.mark.parametrize("token", LONGEST_TOKENS.values(), ids=LONGEST_TOKENS.keys())
+async def test_the_longest_push_tokens_are_stored_published_and_found_by_recipient(gw: Harness, token: str) -> None:
+    answers = await asyncio.gather(gw.post({**VALID["push"], "recipient": token}), gw.post(VALID["sms"]))
+    assert [a.status_code for a in answers] == [202, 202], answers[0].text
+    stored = answers[0].json()
+    assert (await gw.get(stored["id"]))["recipient"] == token
+    [message] = await gw.take("push")
+    assert json.loads(message.body)["recipient"] == token
+    assert [item["id"] for item in (await page_through(gw, 50, recipient=token))[0]] == [stored["id"]]
+
+
 @pytest.mark.parametrize(
     ("params", "field"),
     [
@@ -1047,9 +1071,12 @@ async def explain_page(gw: Harness, filters: dict[str, str]) -> str:
     [{}, {"status": "queued"}, {"status": "failed"}, {"type": "sms"}, {"recipient": "+4915112345678"}],
 )
 async def test_every_page_query_is_served_in_order_by_an_index(gw: Harness, filters: dict[str, str]) -> None:
-    """No sort node: the page is read straight off an index, so its cost does not grow with the table."""
+    """No sort node: the page is read straight off an index that also holds each filter, so its cost does not
+    grow with the table (nor with the rows of other recipients or types it would otherwise read past)."""
     plan = await explain_page(gw, filters)
     assert "Index" in plan and "Sort" not in plan and "Seq Scan on notifications" not in plan, plan
+    index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
+    assert all(name in index_condition for name in filters), plan
 
 
 async def test_a_page_of_pending_notifications_reads_only_the_outbox(gw: Harness) -> None:
