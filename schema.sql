@@ -51,3 +51,16 @@ CREATE INDEX IF NOT EXISTS notifications_recipient_newest ON notifications (reci
 -- ones) exceeds the 2,704 bytes of a btree entry and its row was refused. Listing matches the MD5, then the text.
 DROP INDEX notifications_recipient_newest;
 CREATE INDEX notifications_recipient_newest ON notifications (md5(recipient), created_at DESC, id DESC);
+
+-- step 3: a notification belongs to the client whose key created it, and only that client reads, lists or
+-- replays it: Idempotency-Keys are unique per client and every listing index leads with the client.
+ALTER TABLE notifications ADD COLUMN client text NOT NULL DEFAULT 'default';
+DROP INDEX notifications_idempotency_key;
+CREATE UNIQUE INDEX notifications_idempotency_key
+    ON notifications (client, idempotency_key) WHERE idempotency_key IS NOT NULL;
+DROP INDEX notifications_newest, notifications_status_newest, notifications_type_newest,
+    notifications_recipient_newest;
+CREATE INDEX notifications_newest ON notifications (client, created_at DESC, id DESC);
+CREATE INDEX notifications_status_newest ON notifications (client, status, created_at DESC, id DESC);
+CREATE INDEX notifications_type_newest ON notifications (client, type, created_at DESC, id DESC);
+CREATE INDEX notifications_recipient_newest ON notifications (client, md5(recipient), created_at DESC, id DESC);

@@ -310,7 +310,7 @@ async def test_post_stores_publishes_and_answers_202_with_location(gw: Harness) 
     assert response.status_code == 202
     body = response.json()
     assert response.headers["location"] == f"/api/v1/notifications/{body['id']}"
-    assert body["status"] == "queued"
+    assert (body["status"], body["client"]) == ("queued", "default")  # with no keys set, every caller is `default`
     assert body["metadata"] == {"template": "welcome", "n": [1, 2]}
     assert body["created_at"].endswith("Z") and body["updated_at"].endswith("Z")
     assert await gw.get(body["id"]) == body
@@ -330,7 +330,7 @@ async def test_each_type_lands_in_its_own_queue_with_the_contracted_properties(g
     assert message.delivery_mode == aio_pika.DeliveryMode.PERSISTENT
     assert message.routing_key == kind and message.exchange == gw.settings.exchange
     published = json.loads(message.body)
-    for name in ("id", "type", "recipient", "subject", "message", "metadata", "created_at"):
+    for name in ("id", "type", "recipient", "subject", "message", "metadata", "client", "created_at"):
         assert published[name] == sent[name], name
 
 
@@ -629,12 +629,12 @@ async def test_a_database_from_the_unversioned_schema_is_upgraded_in_place_keepi
         assert [step for step, _ in await steps_recorded(empty_database)] == ALL_STEPS
         after = [row[0] for row in await (await db.execute(rows)).fetchall()]
         assert await (await db.execute(outbox)).fetchall() == outbox_before
-        await db.execute(  # step 2 took effect: a token too long for the old recipient index fits
-            "INSERT INTO notifications (id, type, recipient, message, status, created_at, updated_at)"
-            " VALUES (gen_random_uuid(), 'push', %s, 'x', 'queued', now(), now())",
+        await db.execute(  # later steps took effect: a token too long for the old index; a key per client
+            "INSERT INTO notifications (id, type, recipient, message, status, client, idempotency_key, created_at,"
+            " updated_at) VALUES (gen_random_uuid(), 'push', %s, 'x', 'queued', 'bank', 'order-42', now(), now())",
             (LONGEST_TOKENS["4096-printable-ascii"],),
         )
-    assert len(before) == 3
+    assert len(before) == 3 and all(row["client"] == "default" for row in after)
     assert [{name: row[name] for name in old} for row, old in zip(after, before, strict=True)] == before
 
 
@@ -678,6 +678,17 @@ async def test_boot_gives_up_after_its_timeout(settings: gateway.Settings) -> No
 def test_settings_refuse_a_relay_grace_within_the_publish_timeout() -> None:
     with pytest.raises(msgspec.ValidationError, match="GATEWAY_RELAY_GRACE"):
         gateway.Settings.from_env({"GATEWAY_RELAY_GRACE": "5", "GATEWAY_PUBLISH_TIMEOUT": "5"})
+
+
+def test_api_keys_are_plain_or_named_after_their_client_and_each_is_unambiguous() -> None:
+    assert [gateway.client_and_key(entry) for entry in ("plain", "shop:se:cret", " shop : key ")] == [
+        ("default", "plain"),
+        ("shop", "se:cret"),
+        ("shop", "key"),
+    ]
+    for keys in ("shop:", ":key", "shop:key,bank:key", "key,shop:key"):
+        with pytest.raises(msgspec.ValidationError, match="GATEWAY_API_KEYS"):
+            gateway.Settings.from_env({"GATEWAY_API_KEYS": keys})
 
 
 def test_settings_come_from_the_environment() -> None:
@@ -1060,7 +1071,7 @@ async def explain_page(gw: Harness, filters: dict[str, str]) -> str:
     async with gw.service.pool.connection() as conn:
         for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
             await conn.execute(f"SET {setting} = off")
-        sql, params = gateway.list_query(filters, (datetime.now(UTC), uuid.uuid4()), 51)
+        sql, params = gateway.list_query("default", filters, (datetime.now(UTC), uuid.uuid4()), 51)
         plan = "\n".join(row[0] for row in await (await conn.execute(f"EXPLAIN {sql}", params)).fetchall())
         await conn.execute("RESET ALL")
     return plan
@@ -1071,12 +1082,12 @@ async def explain_page(gw: Harness, filters: dict[str, str]) -> str:
     [{}, {"status": "queued"}, {"status": "failed"}, {"type": "sms"}, {"recipient": "+4915112345678"}],
 )
 async def test_every_page_query_is_served_in_order_by_an_index(gw: Harness, filters: dict[str, str]) -> None:
-    """No sort node: the page is read straight off an index that also holds each filter, so its cost does not
-    grow with the table (nor with the rows of other recipients or types it would otherwise read past)."""
+    """No sort node: the page is read straight off an index that also holds the client and each filter, so its
+    cost does not grow with the table (nor with the rows of other clients or filters it would read past)."""
     plan = await explain_page(gw, filters)
     assert "Index" in plan and "Sort" not in plan and "Seq Scan on notifications" not in plan, plan
     index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
-    assert all(name in index_condition for name in filters), plan
+    assert all(name in index_condition for name in ("client", *filters)), plan
 
 
 async def test_a_page_of_pending_notifications_reads_only_the_outbox(gw: Harness) -> None:
@@ -1281,6 +1292,7 @@ async def test_requests_without_a_valid_key_are_401_and_store_nothing(
         ("POST", f"{gateway.API_PREFIX}/batch", {"notifications": [VALID["sms"]]}),
         ("GET", gateway.API_PREFIX, None),
         ("GET", f"{gateway.API_PREFIX}/{uuid.uuid4()}", None),
+        ("GET", f"{gateway.API_PREFIX}/health", None),  # open paths are matched whole, not found inside others
     ):
         response = await keyed.http.request(method, path, json=body, headers=headers)
         assert response.status_code == 401, (method, path, response.text)
@@ -1297,10 +1309,48 @@ async def test_a_right_key_gets_in_and_its_fingerprint_is_recorded(
         response = await keyed.post(VALID["sms"], Authorization=f"Bearer {key}")
         assert response.status_code == 202
         fingerprint = hashlib.sha256(key.encode()).hexdigest()[:8]
-        assert response.json()["api_key_id"] == fingerprint
+        assert (response.json()["api_key_id"], response.json()["client"]) == (fingerprint, "default")  # plain keys
         read = await keyed.http.get(response.headers["location"], headers={"Authorization": f"Bearer {key}"})
         assert read.json()["api_key_id"] == fingerprint
     assert all(key not in caplog.text for key in KEYS)
+
+
+CLIENT_KEYS = {"shop": "shop-key-0123456789abcdef", "bank": "bank-key-fedcba9876543210"}
+
+
+def as_client(client: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {CLIENT_KEYS[client]}"}
+
+
+@pytest.fixture
+async def clients(settings: gateway.Settings) -> AsyncIterator[Harness]:
+    keys = tuple(f"{client}:{key}" for client, key in CLIENT_KEYS.items())
+    async with running(msgspec.structs.replace(settings, api_keys=keys)) as harness:
+        yield harness
+
+
+async def test_a_client_sees_only_its_own_notifications_and_idempotency_keys(clients: Harness) -> None:
+    # bank takes the key first, so a lookup by the key alone would hand shop bank's notification
+    bank = await clients.post(VALID["sms"], **as_client("bank"), **{"Idempotency-Key": "order-42"})
+    shop = await clients.post(VALID["sms"], **as_client("shop"), **{"Idempotency-Key": "order-42"})
+    assert (bank.status_code, shop.status_code) == (202, 202)
+    assert "idempotent-replayed" not in shop.headers and shop.json()["id"] != bank.json()["id"]
+    assert (bank.json()["client"], shop.json()["client"]) == ("bank", "shop")
+    again = await clients.post(VALID["sms"], **as_client("shop"), **{"Idempotency-Key": "order-42"})
+    assert again.headers["idempotent-replayed"] == "true" and again.json()["id"] == shop.json()["id"]
+    batch = await clients.http.post(
+        f"{gateway.API_PREFIX}/batch", json={"notifications": [VALID["sms"]]}, headers=as_client("bank")
+    )
+    owned = {"bank": {bank.json()["id"], batch.json()["items"][0]["id"]}, "shop": {shop.json()["id"]}}
+    for client, other in (("bank", "shop"), ("shop", "bank")):
+        for filters in ({}, {"type": "sms"}, {"status": "queued"}, {"recipient": VALID["sms"]["recipient"]}):
+            page = await clients.http.get(gateway.API_PREFIX, params=filters, headers=as_client(client))
+            assert {item["id"] for item in page.json()["items"]} == owned[client], (client, filters)
+        for notification_id in owned[client] | owned[other]:
+            read = await clients.http.get(f"{gateway.API_PREFIX}/{notification_id}", headers=as_client(client))
+            assert read.status_code == (200 if notification_id in owned[client] else 404), (client, read.text)
+    published = {m.message_id: json.loads(m.body)["client"] for m in await clients.take("sms")}
+    assert published == {i: client for client, ids in owned.items() for i in ids}
 
 
 async def test_health_and_docs_stay_open_and_docs_offer_authorize(keyed: Harness) -> None:
