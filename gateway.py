@@ -36,12 +36,13 @@ from litestar import Litestar, Request, Response, Router, get, post
 from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException, ValidationException
-from litestar.handlers.base import BaseRouteHandler
+from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult, DefineMiddleware
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, Example, SecurityScheme
 from litestar.params import Body, FromPath, FromQuery, HeaderParameter, QueryParameter
 from litestar.static_files import create_static_files_router
+from litestar.types import ASGIApp
 from psycopg.rows import class_row, kwargs_row
 
 log = logging.getLogger("gateway")
@@ -79,6 +80,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             raise ValueError(
                 f"GATEWAY_DATABASE_TIMEOUT + GATEWAY_PUBLISH_TIMEOUT must stay under {GRACEFUL_SHUTDOWN - 1}s"
             )
+        keys = [client_and_key(entry) for entry in self.api_keys]
+        if not all(client and key for client, key in keys) or len({key for _, key in keys}) < len(keys):
+            # An empty key would let in an empty bearer token; a key of two clients would belong to either.
+            raise ValueError("GATEWAY_API_KEYS entries are `key` or `client:key`, no part empty, no key twice")
 
     @property
     def request_deadline(self) -> float:
@@ -94,6 +99,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
 
 GRACEFUL_SHUTDOWN = 20  # seconds uvicorn gives in-flight requests after SIGTERM
+DEFAULT_CLIENT = "default"  # the client of a plain key, and of every caller when no keys are set
+
+
+def client_and_key(entry: str) -> tuple[str, str]:
+    """A GATEWAY_API_KEYS entry: `client:key` (the key may hold colons), or a plain `key` of the default client."""
+    client, colon, key = entry.partition(":")
+    return (client.strip(), key.strip()) if colon else (DEFAULT_CLIENT, entry)
+
+
 ENVIRONMENT = {  # setting -> the variable it is read from
     "database_url": "DATABASE_URL",
     "rabbitmq_url": "RABBITMQ_URL",
@@ -209,6 +223,7 @@ class Notification(msgspec.Struct, kw_only=True):
     status: Status
     error: str | None = None
     send_at: datetime | None = None
+    client: str
     api_key_id: str | None = None
     created_at: datetime
     updated_at: datetime
@@ -258,13 +273,15 @@ class ErrorBody(msgspec.Struct, omit_defaults=True):
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 SCHEMA_LOCK = 0x6E6F7469  # any constant: instances booting at once apply the schema one after another
+SCHEMA_STEP = re.compile(r"^-- step (\d+):.*$", re.MULTILINE)
+SCHEMA_STEPS_TABLE = "CREATE TABLE IF NOT EXISTS schema_steps (step int PRIMARY KEY, applied_at timestamptz NOT NULL)"
 # What the API shows as `status`: a notification still in the outbox is `pending` (see schema.sql).
 SHOWN_STATUS = (
     "CASE WHEN status = 'queued' AND EXISTS (SELECT FROM outbox WHERE outbox.id = notifications.id)"
     " THEN 'pending' ELSE status END AS status"
 )
 COLUMNS = (
-    f"id, type, recipient, subject, message, metadata, {SHOWN_STATUS}, error, send_at, api_key_id,"
+    f"id, type, recipient, subject, message, metadata, {SHOWN_STATUS}, error, send_at, client, api_key_id,"
     " created_at, updated_at, sent_at, delivered_at, failed_at"
 )
 
@@ -272,14 +289,14 @@ COLUMNS = (
 # each row to send now gets its outbox row in the same statement.
 INSERT_NOTIFICATIONS = """
 WITH stored AS (
-    INSERT INTO notifications (id, type, recipient, subject, message, metadata, status, send_at, api_key_id,
+    INSERT INTO notifications (id, type, recipient, subject, message, metadata, status, send_at, client, api_key_id,
                                idempotency_key, request_hash, created_at, updated_at)
     SELECT id, type, recipient, subject, message, metadata, CASE status WHEN 'pending' THEN 'queued' ELSE status END,
-           send_at, api_key_id, idempotency_key, request_hash, created_at, updated_at
+           send_at, client, api_key_id, idempotency_key, request_hash, created_at, updated_at
     FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(id uuid, type text, recipient text, subject text, message text,
-         metadata jsonb, status text, send_at timestamptz, api_key_id text, idempotency_key text,
+         metadata jsonb, status text, send_at timestamptz, client text, api_key_id text, idempotency_key text,
          request_hash text, created_at timestamptz, updated_at timestamptz)
-    ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+    ON CONFLICT (client, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING id, status, created_at
 ), outboxed AS (
     INSERT INTO outbox (id, publish_after)
@@ -287,8 +304,10 @@ WITH stored AS (
 )
 SELECT id FROM stored
 """
-SELECT_NOTIFICATION = f"SELECT {COLUMNS} FROM notifications WHERE id = %s"
-SELECT_BY_IDEMPOTENCY_KEY = f"SELECT {COLUMNS}, request_hash FROM notifications WHERE idempotency_key = %s"
+SELECT_NOTIFICATION = f"SELECT {COLUMNS} FROM notifications WHERE id = %s AND client = %s"
+SELECT_BY_IDEMPOTENCY_KEY = (
+    f"SELECT {COLUMNS}, request_hash FROM notifications WHERE client = %s AND idempotency_key = %s"
+)
 # The broker confirmed these: out of the outbox, and a scheduled one becomes queued.
 MARK_PUBLISHED = """
 WITH published AS (DELETE FROM outbox WHERE id = ANY(%(ids)s))
@@ -329,7 +348,11 @@ SELECT id FROM applied
 """
 STATUS_ORDER = ["scheduled", "queued", "sent", "delivered"]
 SELECT_EXISTING_IDS = "SELECT id FROM notifications WHERE id = ANY(%s)"
-LIST_FILTERS = {"status": "status = %(status)s", "type": "type = %(type)s", "recipient": "recipient = %(recipient)s"}
+LIST_FILTERS = {
+    "status": "status = %(status)s",
+    "type": "type = %(type)s",
+    "recipient": "md5(recipient) = md5(%(recipient)s) AND recipient = %(recipient)s",  # the index holds the MD5
+}
 LIST_STATUS = {  # the two statuses the outbox tells apart
     "pending": "status = 'queued'",
     "queued": "status = 'queued' AND NOT EXISTS (SELECT FROM outbox WHERE outbox.id = notifications.id)",
@@ -358,16 +381,35 @@ async def with_retries(
         delay, number = min(delay * 2, 5.0), number + 1
 
 
+def schema_steps(text: str) -> list[tuple[int, str]]:
+    """schema.sql's steps: each runs from its `-- step N:` line to the next, numbered 1, 2, 3, … in order."""
+    parts = SCHEMA_STEP.split(text)[1:]  # number, SQL, number, SQL, …
+    steps = [(int(number), sql) for number, sql in zip(parts[::2], parts[1::2], strict=True)]
+    if [number for number, _ in steps] != list(range(1, len(steps) + 1)):
+        raise ValueError("schema.sql: steps must be numbered 1, 2, 3, … in file order")
+    return steps
+
+
+async def apply_schema(database_url: str) -> None:
+    """Run the steps not yet recorded in `schema_steps`, in order and in one transaction: under the advisory
+    lock, instances booting at once apply them one after another, and a failing step leaves none applied."""
+    steps = schema_steps(SCHEMA_PATH.read_text())
+    async with await psycopg.AsyncConnection.connect(database_url, connect_timeout=5) as conn, conn.transaction():
+        await conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+        await conn.execute(SCHEMA_STEPS_TABLE)
+        applied = {row[0] for row in await (await conn.execute("SELECT step FROM schema_steps")).fetchall()}
+        for number, sql in steps:
+            if number not in applied:
+                await conn.execute(sql)
+                await conn.execute("INSERT INTO schema_steps (step, applied_at) VALUES (%s, now())", (number,))
+                log.info("schema step %d applied", number)
+
+
 async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
-    """Wait for PostgreSQL, apply schema.sql under an advisory lock, then open the pool."""
-
-    async def apply_schema() -> None:
-        connect = psycopg.AsyncConnection.connect(settings.database_url, connect_timeout=5)
-        async with await connect as conn, conn.transaction():
-            await conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
-            await conn.execute(SCHEMA_PATH.read_text())
-
-    await with_retries("PostgreSQL", apply_schema, settings.boot_timeout, (psycopg.OperationalError,))
+    """Wait for PostgreSQL, bring the schema up to date, then open the pool."""
+    await with_retries(
+        "PostgreSQL", lambda: apply_schema(settings.database_url), settings.boot_timeout, (psycopg.OperationalError,)
+    )
     pool = DeadlinePool(
         settings.database_url,
         deadline=settings.database_timeout,
@@ -461,41 +503,48 @@ async def select_notifications(conn: psycopg.AsyncConnection[Any], sql: str, par
     return await cursor.fetchall()
 
 
-async def fetch_notification(pool: psycopg_pool.AsyncConnectionPool, notification_id: UUID) -> Notification | None:
+async def fetch_notification(
+    pool: psycopg_pool.AsyncConnectionPool, client: str, notification_id: UUID
+) -> Notification | None:
     async with pool.connection() as conn:
-        found = await select_notifications(conn, SELECT_NOTIFICATION, (notification_id,))
+        found = await select_notifications(conn, SELECT_NOTIFICATION, (notification_id, client))
     return found[0] if found else None
 
 
 async def fetch_by_idempotency_key(
-    pool: psycopg_pool.AsyncConnectionPool, key: str
+    pool: psycopg_pool.AsyncConnectionPool, client: str, key: str
 ) -> tuple[Notification, str | None] | None:
-    """The notification a key created, and the hash of the body that created it."""
+    """The notification the client's key created, and the hash of the body that created it."""
     async with pool.connection() as conn:
         cursor = conn.cursor(row_factory=kwargs_row(lambda request_hash, **row: (Notification(**row), request_hash)))
-        await cursor.execute(SELECT_BY_IDEMPOTENCY_KEY, (key,))
+        await cursor.execute(SELECT_BY_IDEMPOTENCY_KEY, (client, key))
         return await cursor.fetchone()
 
 
-def list_query(filters: dict[str, str], after: tuple[datetime, UUID] | None, limit: int) -> tuple[str, dict[str, Any]]:
-    """One page's SQL, built from constant clauses only; every value is a parameter."""
-    clauses = [LIST_FILTERS[name] for name in filters if name != "status"]
+def list_query(
+    client: str, filters: dict[str, str], after: tuple[datetime, UUID] | None, limit: int
+) -> tuple[str, dict[str, Any]]:
+    """One page of the client's notifications: SQL built from constant clauses only; every value is a parameter."""
+    clauses = ["client = %(client)s", *(LIST_FILTERS[name] for name in filters if name != "status")]
     if "status" in filters:
         clauses.append(LIST_STATUS.get(filters["status"], LIST_FILTERS["status"]))
-    params: dict[str, Any] = {**filters, "limit": limit}
+    params: dict[str, Any] = {**filters, "client": client, "limit": limit}
     if after is not None:
         clauses.append(LIST_AFTER_CURSOR)
         params.update(cursor_at=after[0], cursor_id=after[1])
-    where = "WHERE " + " AND ".join(clauses) if clauses else ""
     source = PENDING_ONLY if filters.get("status") == "pending" else "notifications"
-    return LIST_NOTIFICATIONS.format(source=source, where=where), params
+    return LIST_NOTIFICATIONS.format(source=source, where="WHERE " + " AND ".join(clauses)), params
 
 
 async def list_notifications(
-    pool: psycopg_pool.AsyncConnectionPool, filters: dict[str, str], after: tuple[datetime, UUID] | None, limit: int
+    pool: psycopg_pool.AsyncConnectionPool,
+    client: str,
+    filters: dict[str, str],
+    after: tuple[datetime, UUID] | None,
+    limit: int,
 ) -> list[Notification]:
     async with pool.connection() as conn:
-        return await select_notifications(conn, *list_query(filters, after, limit))
+        return await select_notifications(conn, *list_query(client, filters, after, limit))
 
 
 async def mark_published(conn: psycopg.AsyncConnection[Any], ids: list[UUID], now: datetime) -> None:
@@ -918,6 +967,7 @@ RESPONSE_EXAMPLE = {  # fields that are null here are left out of the rendered e
     **REQUEST_EXAMPLE,
     "id": "0b9e6c0e-4c2a-4ce5-9a5e-6f1d2b8d6a11",
     "status": "queued",
+    "client": "default",
     "api_key_id": "3f2a9c1b",
     "created_at": "2026-11-25T10:00:00.000000Z",
     "updated_at": "2026-11-25T10:00:00.000000Z",
@@ -943,6 +993,10 @@ def invalid(detail: str, key: str, source: str) -> ValidationException:
     return ValidationException(detail, extra=[{"key": key, "source": source}])
 
 
+# The caller, as the authentication middleware (`ApiKeys`) puts it: its client, and its key's fingerprint.
+Caller = Request[str, str | None, Any]
+
+
 def gateway_of(state: State) -> Gateway:
     gateway: Gateway = state.gateway
     return gateway
@@ -956,7 +1010,7 @@ def accepted(notification: Notification, replayed: bool = False) -> Response[Any
 
 
 def new_notification(
-    data: NotificationIn, api_key_id: str | None, idempotency_key: str | None = None, request_hash: str | None = None
+    data: NotificationIn, caller: Caller, idempotency_key: str | None = None, request_hash: str | None = None
 ) -> NewNotification:
     now = utcnow()
     scheduled = data.send_at is not None and data.send_at > now
@@ -969,7 +1023,8 @@ def new_notification(
         metadata=data.metadata,
         status="scheduled" if scheduled else "pending",
         send_at=data.send_at.astimezone(UTC) if data.send_at else None,
-        api_key_id=api_key_id,
+        client=caller.user,
+        api_key_id=caller.auth,
         created_at=now,
         updated_at=now,
         idempotency_key=idempotency_key,
@@ -989,7 +1044,7 @@ def stored_view(row: NewNotification) -> Notification:
     description="Stores the notification, then publishes it to the queue of its type. `status` is `queued` "
     "once the broker confirmed it, `pending` while the broker is unreachable (the relay publishes it as soon "
     "as it is back), `scheduled` for a future `send_at`. Repeating a request with the same `Idempotency-Key` "
-    "and body returns the original notification with `Idempotent-Replayed: true`.",
+    "and body returns the original notification with `Idempotent-Replayed: true`; keys are per client.",
     responses={
         202: ResponseSpec(
             Notification, description="Stored, and queued if the broker confirmed it", examples=[EXAMPLE_ANSWER]
@@ -1005,7 +1060,7 @@ def stored_view(row: NewNotification) -> Notification:
 )
 async def create_notification(
     data: Annotated[NotificationIn, Body(examples=[Example(summary="An email", value=REQUEST_EXAMPLE)])],
-    request: Request[Any, Any, Any],
+    request: Caller,
     state: State,
     idempotency_key: Annotated[
         str | None, HeaderParameter(name="Idempotency-Key", description="1 to 255 printable ASCII characters")
@@ -1017,17 +1072,16 @@ async def create_notification(
         if not IDEMPOTENCY_KEY.fullmatch(idempotency_key):
             raise invalid("Idempotency-Key must be 1 to 255 printable ASCII characters", "Idempotency-Key", "header")
         request_hash = hashlib.sha256(msgspec.json.encode(data, order="sorted")).hexdigest()
-    row = new_notification(data, request.scope["state"].get("api_key_id"), idempotency_key, request_hash)
-    notification = await gateway.accepts.submit(row)
+    notification = await gateway.accepts.submit(new_notification(data, request, idempotency_key, request_hash))
     if notification is None:
         assert idempotency_key is not None and request_hash is not None  # only a keyed row can be refused
-        return await replay(gateway, idempotency_key, request_hash)
+        return await replay(gateway, request.user, idempotency_key, request_hash)
     return accepted(notification)
 
 
-async def replay(gateway: Gateway, idempotency_key: str, request_hash: str) -> Response[Notification]:
+async def replay(gateway: Gateway, client: str, idempotency_key: str, request_hash: str) -> Response[Notification]:
     """The key was taken: the first request with it committed first, so its row is there to compare."""
-    original = await fetch_by_idempotency_key(gateway.pool, idempotency_key)
+    original = await fetch_by_idempotency_key(gateway.pool, client, idempotency_key)
     if original is None:
         raise HTTPException("A request with this Idempotency-Key is still in progress; retry shortly", status_code=409)
     notification, original_hash = original
@@ -1048,12 +1102,11 @@ async def replay(gateway: Gateway, idempotency_key: str, request_hash: str) -> R
 )
 async def create_notification_batch(
     data: Annotated[BatchIn, Body(examples=[Example(summary="Two", value={"notifications": [REQUEST_EXAMPLE] * 2})])],
-    request: Request[Any, Any, Any],
+    request: Caller,
     state: State,
 ) -> Response[NotificationBatch]:
     gateway = gateway_of(state)
-    api_key_id = request.scope["state"].get("api_key_id")
-    rows = [new_notification(item, api_key_id) for item in data.notifications]
+    rows = [new_notification(item, request) for item in data.notifications]
     stored = await gateway.accept_batch(rows)  # as one group: one INSERT, one commit, one DELETE
     return Response(NotificationBatch([n for n in stored if n is not None]), status_code=202)
 
@@ -1063,8 +1116,8 @@ async def create_notification_batch(
     summary="Read a notification and its delivery status",
     responses={404: error_response(404, "No notification with this id"), **UNAUTHORIZED, **UNAVAILABLE},
 )
-async def read_notification(notification_id: FromPath[UUID], state: State) -> Notification:
-    notification = await fetch_notification(gateway_of(state).pool, notification_id)
+async def read_notification(notification_id: FromPath[UUID], request: Caller, state: State) -> Notification:
+    notification = await fetch_notification(gateway_of(state).pool, request.user, notification_id)
     if notification is None:
         raise NotFoundException(f"No notification with id {notification_id}")
     return notification
@@ -1090,6 +1143,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
     responses={**BAD_REQUEST, **UNAUTHORIZED, **UNAVAILABLE},
 )
 async def list_notifications_page(
+    request: Caller,
     state: State,
     status: FromQuery[Status | None] = None,
     type: FromQuery[ChannelType | None] = None,  # the API's own name for the field
@@ -1101,7 +1155,7 @@ async def list_notifications_page(
 ) -> NotificationPage:
     filters = {name: value for name, value in (("status", status), ("type", type), ("recipient", recipient)) if value}
     after = decode_cursor(cursor) if cursor is not None else None
-    rows = await list_notifications(gateway_of(state).pool, filters, after, limit + 1)
+    rows = await list_notifications(gateway_of(state).pool, request.user, filters, after, limit + 1)
     next_cursor = encode_cursor(rows[limit - 1]) if len(rows) > limit else None
     return NotificationPage(rows[:limit], next_cursor)
 
@@ -1151,24 +1205,31 @@ def database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[
     return error(503, "PostgreSQL is unavailable, retry later")
 
 
-def api_key_guard(api_keys: tuple[str, ...]) -> Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], None]:
-    """Bearer keys compared in constant time; the key's fingerprint, never the key, is kept with the row."""
-    fingerprints = [(key.encode(), hashlib.sha256(key.encode()).hexdigest()[:8]) for key in api_keys]
+class ApiKeys(AbstractAuthenticationMiddleware):
+    """Bearer keys compared in constant time: `request.user` is the key's client, `request.auth` its fingerprint,
+    kept with each row instead of the key. With no keys set, every caller is the default client."""
 
-    def guard(connection: ASGIConnection[Any, Any, Any, Any], _handler: BaseRouteHandler) -> None:
+    def __init__(self, app: ASGIApp, api_keys: tuple[str, ...]) -> None:
+        super().__init__(app, exclude=["^/health$", "^/docs"])  # anchored: an id of "health" is no way around it
+        self.keys = [
+            (key.encode(), AuthenticationResult(client, hashlib.sha256(key.encode()).hexdigest()[:8]))
+            for client, key in map(client_and_key, api_keys)
+        ]
+
+    async def authenticate_request(self, connection: ASGIConnection[Any, Any, Any, Any]) -> AuthenticationResult:
+        if not self.keys:
+            return AuthenticationResult(DEFAULT_CLIENT, None)
         scheme, _, presented = connection.headers.get("authorization", "").partition(" ")
         candidate = presented.strip().encode()
         matched = None
-        for key, fingerprint in fingerprints:  # no early exit: every key is compared every time
+        for key, caller in self.keys:  # no early exit: every key is compared every time
             if hmac.compare_digest(candidate, key) and scheme.lower() == "bearer":
-                matched = fingerprint
+                matched = caller
         if matched is None:
             raise NotAuthorizedException(
                 "A valid API key is required: Authorization: Bearer <key>", headers={"WWW-Authenticate": "Bearer"}
             )
-        connection.scope["state"]["api_key_id"] = matched
-
-    return guard
+        return matched
 
 
 # ── App factory ───────────────────────────────────────────────────────────────────────────────────
@@ -1205,7 +1266,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
     api = Router(
         "/",
         route_handlers=[create_notification, create_notification_batch, read_notification, list_notifications_page],
-        guards=[api_key_guard(settings.api_keys)] if settings.api_keys else [],
         security=[{"BearerAuth": []}] if settings.api_keys else None,
     )
     return Litestar(
@@ -1216,6 +1276,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             create_static_files_router(DOCS_ASSETS, [swagger_ui_bundle.swagger_ui_path], include_in_schema=False),
         ],
         lifespan=[lifespan],
+        middleware=[DefineMiddleware(ApiKeys, api_keys=settings.api_keys)],
         exception_handlers={
             ValidationException: name_the_field,
             RecursionError: nested_too_deeply,

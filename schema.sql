@@ -1,5 +1,8 @@
--- Applied on every boot under an advisory lock: every statement must be safe to run again.
+-- Append-only steps, applied in order on boot (gateway.apply_schema): each `-- step N:` runs once, in one
+-- transaction with the others pending, and is recorded in `schema_steps`. Never edit a step that has run
+-- anywhere; append a new one.
 
+-- step 1: the schema as first released. IF NOT EXISTS lets it adopt a database made before steps were recorded.
 -- `status` records the lifecycle; a notification stored for immediate sending is stored as 'queued' with
 -- a row in `outbox` until the broker confirms it, and the API shows it as 'pending' while that row exists.
 -- Publishing so deletes a small outbox row instead of updating this table and every one of its indexes.
@@ -43,3 +46,21 @@ CREATE INDEX IF NOT EXISTS notifications_newest ON notifications (created_at DES
 CREATE INDEX IF NOT EXISTS notifications_status_newest ON notifications (status, created_at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS notifications_type_newest ON notifications (type, created_at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS notifications_recipient_newest ON notifications (recipient, created_at DESC, id DESC);
+
+-- step 2: recipients are indexed by their MD5, since a random push token of 4,096 characters (or 1,500 CJK
+-- ones) exceeds the 2,704 bytes of a btree entry and its row was refused. Listing matches the MD5, then the text.
+DROP INDEX notifications_recipient_newest;
+CREATE INDEX notifications_recipient_newest ON notifications (md5(recipient), created_at DESC, id DESC);
+
+-- step 3: a notification belongs to the client whose key created it, and only that client reads, lists or
+-- replays it: Idempotency-Keys are unique per client and every listing index leads with the client.
+ALTER TABLE notifications ADD COLUMN client text NOT NULL DEFAULT 'default';
+DROP INDEX notifications_idempotency_key;
+CREATE UNIQUE INDEX notifications_idempotency_key
+    ON notifications (client, idempotency_key) WHERE idempotency_key IS NOT NULL;
+DROP INDEX notifications_newest, notifications_status_newest, notifications_type_newest,
+    notifications_recipient_newest;
+CREATE INDEX notifications_newest ON notifications (client, created_at DESC, id DESC);
+CREATE INDEX notifications_status_newest ON notifications (client, status, created_at DESC, id DESC);
+CREATE INDEX notifications_type_newest ON notifications (client, type, created_at DESC, id DESC);
+CREATE INDEX notifications_recipient_newest ON notifications (client, md5(recipient), created_at DESC, id DESC);

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+import random
 import shutil
 import signal
 import socket
@@ -72,18 +73,31 @@ def require(service: str, check: Callable[[], object]) -> None:
         pytest.fail(f"{service} is not reachable ({exc}): {HOW_TO_START[service]}", pytrace=False)
 
 
-@pytest.fixture(scope="session")
-def database_url() -> Iterator[str]:
-    require("PostgreSQL", lambda: psycopg.connect(ADMIN_URL, connect_timeout=3).close())
+@contextlib.contextmanager
+def new_database() -> Iterator[str]:
+    """An empty database of its own, dropped afterwards."""
     name = f"gateway_test_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
-    url = urlsplit(ADMIN_URL)._replace(path=f"/{name}").geturl()
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(gateway.SCHEMA_PATH.read_text())
-    yield url
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    try:
+        yield urlsplit(ADMIN_URL)._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    require("PostgreSQL", lambda: psycopg.connect(ADMIN_URL, connect_timeout=3).close())
+    with new_database() as url:
+        asyncio.run(gateway.apply_schema(url))
+        yield url
+
+
+@pytest.fixture
+def empty_database(database_url: str) -> Iterator[str]:
+    with new_database() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -297,7 +311,7 @@ async def test_post_stores_publishes_and_answers_202_with_location(gw: Harness) 
     assert response.status_code == 202
     body = response.json()
     assert response.headers["location"] == f"/api/v1/notifications/{body['id']}"
-    assert body["status"] == "queued"
+    assert (body["status"], body["client"]) == ("queued", "default")  # with no keys set, every caller is `default`
     assert body["metadata"] == {"template": "welcome", "n": [1, 2]}
     assert body["created_at"].endswith("Z") and body["updated_at"].endswith("Z")
     assert await gw.get(body["id"]) == body
@@ -317,7 +331,7 @@ async def test_each_type_lands_in_its_own_queue_with_the_contracted_properties(g
     assert message.delivery_mode == aio_pika.DeliveryMode.PERSISTENT
     assert message.routing_key == kind and message.exchange == gw.settings.exchange
     published = json.loads(message.body)
-    for name in ("id", "type", "recipient", "subject", "message", "metadata", "created_at"):
+    for name in ("id", "type", "recipient", "subject", "message", "metadata", "client", "created_at"):
         assert published[name] == sent[name], name
 
 
@@ -530,10 +544,128 @@ async def test_docs_render_in_a_real_browser_with_no_network(gw: Harness, tmp_pa
     assert "cdn." not in (await gw.http.get("/docs")).text
 
 
-async def test_schema_applies_again_and_concurrently(settings: gateway.Settings) -> None:
-    pools = await asyncio.gather(*(gateway.open_database(settings) for _ in range(4)))
-    for pool in pools:
-        await pool.close()
+ALL_STEPS = [number for number, _ in gateway.schema_steps(gateway.SCHEMA_PATH.read_text())]
+
+
+async def steps_recorded(database_url: str) -> list[tuple[int, datetime]]:
+    async with await psycopg.AsyncConnection.connect(database_url) as db:
+        return await (await db.execute("SELECT step, applied_at FROM schema_steps ORDER BY step")).fetchall()
+
+
+async def test_schema_applies_again_and_concurrently(empty_database: str) -> None:
+    """Four instances booting at once on an empty database: each step runs once; booting again runs none."""
+    await asyncio.gather(*(gateway.apply_schema(empty_database) for _ in range(4)))
+    recorded = await steps_recorded(empty_database)
+    assert [step for step, _ in recorded] == ALL_STEPS
+    await gateway.apply_schema(empty_database)
+    assert await steps_recorded(empty_database) == recorded
+
+
+def test_schema_steps_must_be_numbered_in_file_order() -> None:
+    """Two branches each appending a `step 4` must not merge into one step 4 silently skipped somewhere."""
+    assert [n for n, _ in gateway.schema_steps("-- step 1: a\nSELECT 1;\n-- step 2: b\nSELECT 2;")] == [1, 2]
+    for text in ("-- step 1: a\n-- step 1: b", "-- step 1: a\n-- step 3: b", "-- step 2: a"):
+        with pytest.raises(ValueError, match="numbered"):
+            gateway.schema_steps(text)
+
+
+async def test_a_failing_step_leaves_the_database_as_it_was(
+    empty_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    schema = tmp_path / "schema.sql"
+    schema.write_text("-- step 1: fine\nCREATE TABLE kept (n int);\n-- step 2: broken\nCREATE TABLE kept (n int);\n")
+    monkeypatch.setattr(gateway, "SCHEMA_PATH", schema)
+    with pytest.raises(psycopg.errors.DuplicateTable):
+        await gateway.apply_schema(empty_database)
+    async with await psycopg.AsyncConnection.connect(empty_database) as db:
+        left = await (await db.execute("SELECT to_regclass('kept'), to_regclass('schema_steps')")).fetchone()
+    assert left == (None, None)
+
+
+# schema.sql as it was before its steps were numbered and recorded: databases made by it are upgraded in place.
+UNVERSIONED_SCHEMA = """\
+-- Applied on every boot under an advisory lock: every statement must be safe to run again.
+
+-- `status` records the lifecycle; a notification stored for immediate sending is stored as 'queued' with
+-- a row in `outbox` until the broker confirms it, and the API shows it as 'pending' while that row exists.
+-- Publishing so deletes a small outbox row instead of updating this table and every one of its indexes.
+CREATE TABLE IF NOT EXISTS notifications (
+    id              uuid PRIMARY KEY,
+    type            text NOT NULL CHECK (type IN ('email', 'sms', 'push', 'telegram', 'whatsapp')),
+    recipient       text NOT NULL,
+    subject         text NULL,
+    message         text NOT NULL,
+    metadata        jsonb NOT NULL DEFAULT '{}'::jsonb,
+    status          text NOT NULL CHECK (status IN ('scheduled', 'queued', 'sent', 'delivered', 'failed')),
+    error           text NULL,
+    send_at         timestamptz NULL,
+    api_key_id      text NULL,
+    idempotency_key text NULL,
+    request_hash    text NULL,
+    created_at      timestamptz NOT NULL,
+    updated_at      timestamptz NOT NULL,
+    sent_at         timestamptz NULL,
+    delivered_at    timestamptz NULL,
+    failed_at       timestamptz NULL
+);
+
+-- Notifications stored but not yet confirmed by the broker. `publish_after` is when the relay may take one
+-- over from the request that is publishing it (its creation plus the relay's grace period).
+CREATE TABLE IF NOT EXISTS outbox (
+    id            uuid PRIMARY KEY,
+    publish_after timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox (publish_after);
+
+-- One notification per Idempotency-Key, across every gateway instance. Keys live as long as their row.
+CREATE UNIQUE INDEX IF NOT EXISTS notifications_idempotency_key
+    ON notifications (idempotency_key) WHERE idempotency_key IS NOT NULL;
+
+-- The relay's second claim: scheduled notifications that have come due.
+CREATE INDEX IF NOT EXISTS notifications_scheduled ON notifications (send_at) WHERE status = 'scheduled';
+
+-- Keyset pages, newest first, unfiltered and by each filter.
+CREATE INDEX IF NOT EXISTS notifications_newest ON notifications (created_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS notifications_status_newest ON notifications (status, created_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS notifications_type_newest ON notifications (type, created_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS notifications_recipient_newest ON notifications (recipient, created_at DESC, id DESC);
+"""
+
+
+async def test_a_database_from_the_unversioned_schema_is_upgraded_in_place_keeping_every_row(
+    empty_database: str,
+) -> None:
+    [(_, first_step), *_] = gateway.schema_steps(gateway.SCHEMA_PATH.read_text())
+    assert first_step.strip() in UNVERSIONED_SCHEMA, "step 1 is the unversioned schema, unedited"
+    async with await psycopg.AsyncConnection.connect(empty_database, autocommit=True) as db:
+        await db.execute(UNVERSIONED_SCHEMA)
+        await db.execute(
+            """
+            INSERT INTO notifications (id, type, recipient, subject, message, metadata, status, error, send_at,
+                                       api_key_id, idempotency_key, request_hash, created_at, updated_at)
+            VALUES (gen_random_uuid(), 'email', 'ada@example.com', 'Hi', 'one', '{"a": 1}', 'queued', NULL, NULL,
+                    '3f2a9c1b', 'order-42', 'abc', now(), now()),
+                   (gen_random_uuid(), 'sms', '+4915112345678', NULL, 'two', '{}', 'failed', 'bounced', NULL,
+                    NULL, NULL, NULL, now() - interval '1 day', now()),
+                   (gen_random_uuid(), 'push', 'token', NULL, 'three', '{}', 'scheduled', NULL,
+                    now() + interval '1 day', NULL, 'later', 'def', now(), now())
+            """
+        )
+        await db.execute("INSERT INTO outbox SELECT id, now() FROM notifications WHERE type = 'email'")
+        rows, outbox = "SELECT to_jsonb(n) FROM notifications n ORDER BY id", "SELECT * FROM outbox"
+        before = [row[0] for row in await (await db.execute(rows)).fetchall()]
+        outbox_before = await (await db.execute(outbox)).fetchall()
+        await gateway.apply_schema(empty_database)
+        assert [step for step, _ in await steps_recorded(empty_database)] == ALL_STEPS
+        after = [row[0] for row in await (await db.execute(rows)).fetchall()]
+        assert await (await db.execute(outbox)).fetchall() == outbox_before
+        await db.execute(  # later steps took effect: a token too long for the old index; a key per client
+            "INSERT INTO notifications (id, type, recipient, message, status, client, idempotency_key, created_at,"
+            " updated_at) VALUES (gen_random_uuid(), 'push', %s, 'x', 'queued', 'bank', 'order-42', now(), now())",
+            (LONGEST_TOKENS["4096-printable-ascii"],),
+        )
+    assert len(before) == 3 and all(row["client"] == "default" for row in after)
+    assert [{name: row[name] for name in old} for row, old in zip(after, before, strict=True)] == before
 
 
 async def test_boot_waits_for_a_database_and_broker_that_start_later(
@@ -576,6 +708,17 @@ async def test_boot_gives_up_after_its_timeout(settings: gateway.Settings) -> No
 def test_settings_refuse_a_relay_grace_within_the_publish_timeout() -> None:
     with pytest.raises(msgspec.ValidationError, match="GATEWAY_RELAY_GRACE"):
         gateway.Settings.from_env({"GATEWAY_RELAY_GRACE": "5", "GATEWAY_PUBLISH_TIMEOUT": "5"})
+
+
+def test_api_keys_are_plain_or_named_after_their_client_and_each_is_unambiguous() -> None:
+    assert [gateway.client_and_key(entry) for entry in ("plain", "shop:se:cret", " shop : key ")] == [
+        ("default", "plain"),
+        ("shop", "se:cret"),
+        ("shop", "key"),
+    ]
+    for keys in ("shop:", ":key", "shop:key,bank:key", "key,shop:key"):
+        with pytest.raises(msgspec.ValidationError, match="GATEWAY_API_KEYS"):
+            gateway.Settings.from_env({"GATEWAY_API_KEYS": keys})
 
 
 def test_settings_come_from_the_environment() -> None:
@@ -915,6 +1058,24 @@ async def test_a_recipient_named_like_a_status_filters_by_recipient(gw: Harness)
     assert (await page_through(gw, 50, recipient="pending"))[0] == []
 
 
+LONGEST_TOKENS = {  # random, so that PostgreSQL cannot compress them below a btree entry's 2,704 bytes
+    "4096-printable-ascii": "".join(random.Random(1).choices([chr(c) for c in range(0x20, 0x7F)], k=4096)),
+    "1500-cjk": "".join(random.Random(2).choices([chr(c) for c in range(0x4E00, 0x9FA0)], k=1500)),
+    "4096-emoji": "".join(random.Random(3).choices([chr(c) for c in range(0x1F300, 0x1F600)], k=4096)),
+}
+
+
+@pytest.mark.parametrize("token", LONGEST_TOKENS.values(), ids=LONGEST_TOKENS.keys())
+async def test_the_longest_push_tokens_are_stored_published_and_found_by_recipient(gw: Harness, token: str) -> None:
+    answers = await asyncio.gather(gw.post({**VALID["push"], "recipient": token}), gw.post(VALID["sms"]))
+    assert [a.status_code for a in answers] == [202, 202], answers[0].text
+    stored = answers[0].json()
+    assert (await gw.get(stored["id"]))["recipient"] == token
+    [message] = await gw.take("push")
+    assert json.loads(message.body)["recipient"] == token
+    assert [item["id"] for item in (await page_through(gw, 50, recipient=token))[0]] == [stored["id"]]
+
+
 @pytest.mark.parametrize(
     ("params", "field"),
     [
@@ -944,7 +1105,7 @@ async def explain_page(gw: Harness, filters: dict[str, str]) -> str:
     async with gw.service.pool.connection() as conn:
         for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
             await conn.execute(f"SET {setting} = off")
-        sql, params = gateway.list_query(filters, (datetime.now(UTC), uuid.uuid4()), 51)
+        sql, params = gateway.list_query("default", filters, (datetime.now(UTC), uuid.uuid4()), 51)
         plan = "\n".join(row[0] for row in await (await conn.execute(f"EXPLAIN {sql}", params)).fetchall())
         await conn.execute("RESET ALL")
     return plan
@@ -955,9 +1116,12 @@ async def explain_page(gw: Harness, filters: dict[str, str]) -> str:
     [{}, {"status": "queued"}, {"status": "failed"}, {"type": "sms"}, {"recipient": "+4915112345678"}],
 )
 async def test_every_page_query_is_served_in_order_by_an_index(gw: Harness, filters: dict[str, str]) -> None:
-    """No sort node: the page is read straight off an index, so its cost does not grow with the table."""
+    """No sort node: the page is read straight off an index that also holds the client and each filter, so its
+    cost does not grow with the table (nor with the rows of other clients or filters it would read past)."""
     plan = await explain_page(gw, filters)
     assert "Index" in plan and "Sort" not in plan and "Seq Scan on notifications" not in plan, plan
+    index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
+    assert all(name in index_condition for name in ("client", *filters)), plan
 
 
 async def test_a_page_of_pending_notifications_reads_only_the_outbox(gw: Harness) -> None:
@@ -1209,6 +1373,7 @@ async def test_requests_without_a_valid_key_are_401_and_store_nothing(
         ("POST", f"{gateway.API_PREFIX}/batch", {"notifications": [VALID["sms"]]}),
         ("GET", gateway.API_PREFIX, None),
         ("GET", f"{gateway.API_PREFIX}/{uuid.uuid4()}", None),
+        ("GET", f"{gateway.API_PREFIX}/health", None),  # open paths are matched whole, not found inside others
     ):
         response = await keyed.http.request(method, path, json=body, headers=headers)
         assert response.status_code == 401, (method, path, response.text)
@@ -1225,10 +1390,48 @@ async def test_a_right_key_gets_in_and_its_fingerprint_is_recorded(
         response = await keyed.post(VALID["sms"], Authorization=f"Bearer {key}")
         assert response.status_code == 202
         fingerprint = hashlib.sha256(key.encode()).hexdigest()[:8]
-        assert response.json()["api_key_id"] == fingerprint
+        assert (response.json()["api_key_id"], response.json()["client"]) == (fingerprint, "default")  # plain keys
         read = await keyed.http.get(response.headers["location"], headers={"Authorization": f"Bearer {key}"})
         assert read.json()["api_key_id"] == fingerprint
     assert all(key not in caplog.text for key in KEYS)
+
+
+CLIENT_KEYS = {"shop": "shop-key-0123456789abcdef", "bank": "bank-key-fedcba9876543210"}
+
+
+def as_client(client: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {CLIENT_KEYS[client]}"}
+
+
+@pytest.fixture
+async def clients(settings: gateway.Settings) -> AsyncIterator[Harness]:
+    keys = tuple(f"{client}:{key}" for client, key in CLIENT_KEYS.items())
+    async with running(msgspec.structs.replace(settings, api_keys=keys)) as harness:
+        yield harness
+
+
+async def test_a_client_sees_only_its_own_notifications_and_idempotency_keys(clients: Harness) -> None:
+    # bank takes the key first, so a lookup by the key alone would hand shop bank's notification
+    bank = await clients.post(VALID["sms"], **as_client("bank"), **{"Idempotency-Key": "order-42"})
+    shop = await clients.post(VALID["sms"], **as_client("shop"), **{"Idempotency-Key": "order-42"})
+    assert (bank.status_code, shop.status_code) == (202, 202)
+    assert "idempotent-replayed" not in shop.headers and shop.json()["id"] != bank.json()["id"]
+    assert (bank.json()["client"], shop.json()["client"]) == ("bank", "shop")
+    again = await clients.post(VALID["sms"], **as_client("shop"), **{"Idempotency-Key": "order-42"})
+    assert again.headers["idempotent-replayed"] == "true" and again.json()["id"] == shop.json()["id"]
+    batch = await clients.http.post(
+        f"{gateway.API_PREFIX}/batch", json={"notifications": [VALID["sms"]]}, headers=as_client("bank")
+    )
+    owned = {"bank": {bank.json()["id"], batch.json()["items"][0]["id"]}, "shop": {shop.json()["id"]}}
+    for client, other in (("bank", "shop"), ("shop", "bank")):
+        for filters in ({}, {"type": "sms"}, {"status": "queued"}, {"recipient": VALID["sms"]["recipient"]}):
+            page = await clients.http.get(gateway.API_PREFIX, params=filters, headers=as_client(client))
+            assert {item["id"] for item in page.json()["items"]} == owned[client], (client, filters)
+        for notification_id in owned[client] | owned[other]:
+            read = await clients.http.get(f"{gateway.API_PREFIX}/{notification_id}", headers=as_client(client))
+            assert read.status_code == (200 if notification_id in owned[client] else 404), (client, read.text)
+    published = {m.message_id: json.loads(m.body)["client"] for m in await clients.take("sms")}
+    assert published == {i: client for client, ids in owned.items() for i in ids}
 
 
 async def test_health_and_docs_stay_open_and_docs_offer_authorize(keyed: Harness) -> None:
