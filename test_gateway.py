@@ -403,6 +403,12 @@ BAD_INPUT = [
     pytest.param({**VALID["sms"], "extra": 1}, "extra", id="unknown-field"),
     pytest.param({**VALID["sms"], "send_at": "2030-01-01T00:00:00"}, "send_at", id="send-at-without-timezone"),
     pytest.param({**VALID["sms"], "send_at": "tomorrow"}, "send_at", id="send-at-garbage"),
+    pytest.param({**VALID["sms"], "send_at": 0}, "send_at", id="send-at-number"),
+    pytest.param({**VALID["sms"], "send_at": 1796000000.5}, "send_at", id="send-at-float"),
+    pytest.param({**VALID["sms"], "send_at": "0"}, "send_at", id="send-at-numeric-string"),
+    pytest.param({**VALID["sms"], "send_at": "20261201"}, "send_at", id="send-at-digits"),
+    pytest.param({**VALID["sms"], "send_at": "2026-12-01"}, "send_at", id="send-at-date-only"),
+    pytest.param({**VALID["sms"], "send_at": "0001-01-01T00:00:00+01:00"}, "send_at", id="send-at-before-utc-year-1"),
 ]
 
 
@@ -416,7 +422,7 @@ def assert_names(response: httpx.Response, field: str, status: int = 400) -> Non
     assert response.headers["content-type"].startswith("application/json")
     body = response.json()
     assert body["status_code"] == status and body["detail"]
-    assert field in json.dumps(body.get("extra")), body
+    assert field in [item.get("key") for item in body.get("extra") or []], body
 
 
 @pytest.mark.parametrize(("body", "field"), BAD_INPUT)
@@ -432,6 +438,34 @@ async def test_malformed_json_or_non_object_is_400(gw: Harness, raw: bytes) -> N
     response = await gw.http.post(gateway.API_PREFIX, content=raw, headers={"content-type": "application/json"})
     assert response.status_code == 400, response.text
     assert response.json()["status_code"] == 400
+    await assert_nothing_stored_or_published(gw)
+
+
+SMS_WITH = b'{"type":"sms","recipient":"+4915112345678","message":"x",%s}'
+
+
+@pytest.mark.parametrize(
+    ("item", "field"),
+    [
+        pytest.param(b'{"type":"sms","recipient":"+4915112345678","message":"\xff"}', "message", id="not-utf-8"),
+        pytest.param(b'{"type":"sms","recipient":"+4915112345678","message":"\\ud800"}', "message", id="surrogate"),
+        pytest.param(SMS_WITH % b'"metadata":{"k":["\\udfff"]}', "metadata.k[0]", id="nested-surrogate"),
+        pytest.param(SMS_WITH % b'"metadata":{"\\ud800":1}', "metadata", id="surrogate-key"),
+        pytest.param(SMS_WITH % b'"send_at":"0001-01-01T00:00:00+01:00"', "send_at", id="send-at-before-utc-year-1"),
+        pytest.param(SMS_WITH % b'"send_at":"20261201"', "send_at", id="send-at-digits"),
+        pytest.param(SMS_WITH % b'"extra":1', "extra", id="unknown-field"),
+    ],
+)
+@pytest.mark.parametrize("batch", [False, True], ids=["single", "batch"])
+async def test_undecodable_text_and_unknown_fields_are_400_naming_the_field(
+    gw: Harness, item: bytes, field: str, batch: bool
+) -> None:
+    if batch:
+        raw = b'{"notifications":[%s,%s]}' % (json.dumps(VALID["sms"]).encode(), item)
+        response = await gw.http.post(f"{gateway.API_PREFIX}/batch", content=raw)
+        assert_names(response, f"notifications[1].{field}")
+    else:
+        assert_names(await gw.http.post(gateway.API_PREFIX, content=item), field)
     await assert_nothing_stored_or_published(gw)
 
 
@@ -1216,7 +1250,7 @@ HOSTILE_JSON = b'{"type":"sms","recipient":"+4915112345678","message":"x","metad
     [
         (HOSTILE_JSON % b'{"n":1e400}', "Number out of range"),
         (HOSTILE_JSON % (b'{"n":' + b"9" * 400 + b"}"), "metadata"),
-        (HOSTILE_JSON % (b"[" * 30_000 + b"]" * 30_000), "nested too deeply"),
+        (HOSTILE_JSON % (b'{"a":' + b"[" * 30_000 + b"]" * 30_000 + b"}"), "nested too deeply"),
         (HOSTILE_JSON % (b'{"a":' * 10_000 + b"1" + b"}" * 10_000), "nested too deeply"),
     ],
     ids=["float-overflow", "400-digit-integer", "30000-deep-array", "10000-deep-object"],
