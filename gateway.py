@@ -970,6 +970,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
     responses={**BAD_REQUEST, **UNAUTHORIZED, **UNAVAILABLE},
 )
 async def list_notifications_page(
+    request: Request[Any, Any, Any],
     state: State,
     status: FromQuery[Status | None] = None,
     type: FromQuery[ChannelType | None] = None,  # the API's own name for the field
@@ -979,6 +980,9 @@ async def list_notifications_page(
         str | None, QueryParameter(max_length=200, description="`next_cursor` of the page before")
     ] = None,
 ) -> NotificationPage:
+    if not all(value.isdigit() for value in request.query_params.getall("limit", [])):
+        # Litestar converts query values leniently, and would read 1e2 or 100.0 as the integer 100.
+        raise invalid("`limit` must be an integer, written in digits", "limit", "query")
     filters = {name: value for name, value in (("status", status), ("type", type), ("recipient", recipient)) if value}
     after = decode_cursor(cursor) if cursor is not None else None
     rows = await list_notifications(gateway_of(state).pool, filters, after, limit + 1)

@@ -925,6 +925,8 @@ async def test_a_recipient_named_like_a_status_filters_by_recipient(gw: Harness)
         ({"limit": "0"}, "limit"),
         ({"limit": "201"}, "limit"),
         ({"limit": "many"}, "limit"),
+        ({"limit": "1e2"}, "limit"),
+        ({"limit": "100.0"}, "limit"),
         ({"recipient": "a\u0000b"}, "recipient"),
     ],
 )
