@@ -17,6 +17,7 @@ import logging
 import os
 import re
 import time
+import unicodedata
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime, timedelta
@@ -105,12 +106,24 @@ CHANNEL_TYPES: tuple[str, ...] = get_args(ChannelType)
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 E164 = re.compile(r"\+[1-9][0-9]{7,14}")
 TELEGRAM_CHAT = re.compile(r"-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32}")
+NO_CONTROL = r"^[^\x00-\x1f\x7f-\x9f]*$"  # Unicode category Cc: CR LF in a subject would smuggle in mail headers
+
+
+def is_email(recipient: str) -> bool:
+    # Format characters (Cf: bidi overrides, zero-width spaces) make an address display as another one.
+    return (
+        len(recipient) <= 254
+        and EMAIL.fullmatch(recipient) is not None
+        and all(unicodedata.category(char) != "Cf" for char in recipient)
+    )
+
+
 PHONE_RULE: tuple[Callable[[str], bool], str] = (
     lambda r: E164.fullmatch(r) is not None,
     "an E.164 phone number: + then 8 to 15 digits",
 )
 RECIPIENT_RULES: dict[str, tuple[Callable[[str], bool], str]] = {
-    "email": (lambda r: len(r) <= 254 and EMAIL.fullmatch(r) is not None, "an email address local@domain.tld"),
+    "email": (is_email, "an email address local@domain.tld, without format characters"),
     "sms": PHONE_RULE,
     "whatsapp": PHONE_RULE,
     "telegram": (lambda r: TELEGRAM_CHAT.fullmatch(r) is not None, "a numeric chat id or an @username"),
@@ -150,9 +163,9 @@ class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """A notification to send. Rules that depend on `type` are checked after decoding."""
 
     type: ChannelType
-    recipient: Annotated[str, msgspec.Meta(min_length=1, max_length=4096)]
+    recipient: Annotated[str, msgspec.Meta(min_length=1, max_length=4096, pattern=NO_CONTROL)]
     message: Annotated[str, msgspec.Meta(min_length=1, max_length=10_000)]
-    subject: Annotated[str, msgspec.Meta(min_length=1, max_length=998)] | None = None
+    subject: Annotated[str, msgspec.Meta(min_length=1, max_length=998, pattern=NO_CONTROL)] | None = None
     metadata: dict[str, Any] = {}
     send_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
@@ -164,10 +177,7 @@ class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             raise ValueError("`subject` is required for type email")
         if self.type == "sms" and len(self.message) > SMS_MAX_LENGTH:
             raise ValueError(f"`message` must be at most {SMS_MAX_LENGTH} characters for type sms")
-        check_text("recipient", self.recipient)
         check_text("message", self.message)
-        if self.subject is not None:
-            check_text("subject", self.subject)
         if self.metadata:
             check_metadata(self.metadata)
             if len(msgspec.json.encode(self.metadata)) > METADATA_MAX_BYTES:

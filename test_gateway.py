@@ -403,6 +403,7 @@ BAD_INPUT = [
     pytest.param({**VALID["sms"], "extra": 1}, "extra", id="unknown-field"),
     pytest.param({**VALID["sms"], "send_at": "2030-01-01T00:00:00"}, "send_at", id="send-at-without-timezone"),
     pytest.param({**VALID["sms"], "send_at": "tomorrow"}, "send_at", id="send-at-garbage"),
+    pytest.param({**VALID["email"], "subject": "hi\r\nBcc: victim@example.org"}, "subject", id="subject-crlf"),
     pytest.param({**VALID["sms"], "send_at": 0}, "send_at", id="send-at-number"),
     pytest.param({**VALID["sms"], "send_at": 1796000000.5}, "send_at", id="send-at-float"),
     pytest.param({**VALID["sms"], "send_at": "0"}, "send_at", id="send-at-numeric-string"),
@@ -1211,6 +1212,43 @@ HOSTILE_BUT_VALID = [
         "metadata", {"sql": "' OR 1=1 --", "html": "<b>", "n": 2**63 - 1, "f": 0.1, "deep": [[[[1]]]]}, id="metadata"
     ),
 ]
+
+
+LOOSE_TEXT = [
+    pytest.param({**VALID["email"], "subject": "hi\r\nBcc: victim@example.org"}, "subject", id="subject-crlf"),
+    pytest.param({**VALID["email"], "subject": "tab\there"}, "subject", id="subject-tab"),
+    pytest.param({**VALID["sms"], "subject": "\x85next line"}, "subject", id="subject-c1-control"),
+    pytest.param({**VALID["email"], "recipient": "ada\x01@example.com"}, "recipient", id="email-control"),
+    pytest.param({**VALID["email"], "recipient": "ada\x7f@example.com"}, "recipient", id="email-delete"),
+    pytest.param({**VALID["email"], "recipient": "ada\u202e@example.com"}, "recipient", id="email-bidi-override"),
+    pytest.param({**VALID["email"], "recipient": "ada\u200b@example.com"}, "recipient", id="email-zero-width-space"),
+    pytest.param({**VALID["email"], "recipient": "ada@example.com\ufeff"}, "recipient", id="email-byte-order-mark"),
+    pytest.param({**VALID["push"], "recipient": "token\x9b"}, "recipient", id="push-c1-control"),
+]
+
+
+@pytest.mark.parametrize(("body", "field"), LOOSE_TEXT)
+def test_control_characters_in_subject_or_recipient_and_format_characters_in_email_are_refused(
+    body: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(msgspec.ValidationError, match=f"{field}`"):
+        msgspec.json.decode(json.dumps(body), type=gateway.NotificationIn)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param({**VALID["email"], "message": "line 1\r\nline 2\t\x1b[1m\u202e\u200b\x85"}, id="message"),
+        pytest.param({**VALID["sms"], "metadata": {"k\r\n": ["\x01", "\u202e"]}}, id="metadata"),
+        pytest.param(
+            {**VALID["email"], "subject": "\u05e9\u05dc\u05d5\u05dd\u200f Gr\u00fc\u00dfe"}, id="subject-rtl-mark"
+        ),
+        pytest.param({**VALID["email"], "recipient": "\u7528\u6237@\u4f8b\u5b50.\u5e7f\u544a"}, id="email-non-ascii"),
+    ],
+)
+def test_message_and_metadata_stay_free_text(body: dict[str, Any]) -> None:
+    decoded = msgspec.json.decode(json.dumps(body), type=gateway.NotificationIn)
+    assert msgspec.structs.asdict(decoded) == {"subject": None, "metadata": {}, "send_at": None, **body}
 
 
 @pytest.mark.parametrize(("field", "value"), HOSTILE_BUT_VALID)
