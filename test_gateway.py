@@ -11,6 +11,8 @@ import contextlib
 import hashlib
 import json
 import os
+import re
+import resource
 import signal
 import socket
 import subprocess
@@ -137,7 +139,9 @@ async def running(settings: gateway.Settings, direct: gateway.Settings | None = 
     app = gateway.create_app(settings)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    server = InLoopServer(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    server = InLoopServer(
+        uvicorn.Config(app, http=gateway.GuardedHttpToolsProtocol, log_level="warning", lifespan="on")
+    )
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     while not server.started:
         if serving.done():
@@ -1359,3 +1363,79 @@ async def test_answers_agree_with_what_a_read_returns_at_once(gw: Harness) -> No
     reads = await asyncio.gather(*(gw.get(a.json()["id"]) for a in answers))
     for answer, read in zip(answers, reads, strict=True):
         assert read == answer.json()
+
+
+# ── Issue 9: idle, slow and oversized connections ────────────────────────────────────────────────
+
+
+@contextlib.contextmanager
+def open_files_limit(soft: int) -> Iterator[None]:
+    """This process's soft limit on open files, for a while; a process started meanwhile keeps it."""
+    before, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(soft, hard), hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (before, hard))
+
+
+def closed_by_server(sock: socket.socket, deadline: float) -> bool:
+    """Reads what the server sends until it closes the connection (True) or the deadline passes (False)."""
+    with contextlib.suppress(ConnectionResetError):
+        while True:
+            sock.settimeout(max(0.01, deadline - time.monotonic()))
+            try:
+                if not sock.recv(65536):
+                    return True
+            except TimeoutError:
+                return False
+    return True
+
+
+def proc(pid: int, name: str) -> str:
+    return Path(f"/proc/{pid}/{name}").read_text()
+
+
+async def test_2500_idle_connections_neither_crowd_out_requests_nor_stay_open(settings: gateway.Settings) -> None:
+    idle_count = 2500
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard < idle_count + 500:
+        pytest.fail(f"this test needs a hard limit of {idle_count + 500} open files (ulimit -Hn is {hard})")
+    port = free_port()
+    with contextlib.ExitStack() as stack:
+        with open_files_limit(1024):  # a common default, Docker's among them: the gateway must raise its own
+            process = stack.enter_context(gateway_process(settings, port))
+        stack.enter_context(open_files_limit(hard))  # this test's own sockets
+        idle = [stack.enter_context(socket.create_connection(("127.0.0.1", port))) for _ in range(idle_count)]
+        started = time.monotonic()
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+            answer = await http.post(gateway.API_PREFIX, json=VALID["sms"])
+        assert answer.status_code == 202, answer.text
+        assert time.monotonic() - started < 10
+        deadline = started + 10
+        still_open = [sock for sock in idle if not closed_by_server(sock, deadline)]
+        assert not still_open, f"{len(still_open)} idle connections still open after 10 s"
+        assert re.search(rf"Max open files\s+{hard}\s+{hard}\s", proc(process.pid, "limits")), "soft limit kept"
+
+
+async def test_a_request_that_stalls_before_its_head_or_within_its_body_is_cut_off(settings: gateway.Settings) -> None:
+    port = free_port()
+    post = b"POST /api/v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    stalled = {
+        "half a head": [b"GET /health HTTP/1.1\r\nHost: x\r\n"],
+        "half a head after a first request": [b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n", b"GET /health HTTP/1.1\r\n"],
+        "half a body": [post + b'Content-Length: 100\r\n\r\n{"type": "sms", '],
+        "half a chunked body": [post + b'Transfer-Encoding: chunked\r\n\r\n10\r\n{"type": "sms", \r\n'],
+    }
+    with gateway_process(settings, port), contextlib.ExitStack() as stack:
+        connections = {}
+        for what, parts in stalled.items():
+            connections[what] = stack.enter_context(socket.create_connection(("127.0.0.1", port)))
+            for part in parts:
+                connections[what].sendall(part)
+                await asyncio.sleep(0.5)  # a second part is sent once the first was answered
+        deadline = time.monotonic() + 15
+        still_open = [what for what, sock in connections.items() if not closed_by_server(sock, deadline)]
+    assert not still_open, f"still open after 15 s: {still_open}"
+    async with await psycopg.AsyncConnection.connect(settings.database_url) as db:
+        assert await (await db.execute("SELECT count(*) FROM notifications")).fetchone() == (0,)
