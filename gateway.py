@@ -742,6 +742,7 @@ class Gateway:
 API_PREFIX = "/api/v1/notifications"
 SINGLE_BODY_LIMIT = 64 * 1024
 BATCH_BODY_LIMIT = 16 * 1024 * 1024
+HEAD_LIMIT = 16 * 1024  # bytes of request line and headers
 RECEIVE_TIMEOUT = 5.0  # seconds a request head may take to arrive, and a body may pause
 REQUEST_LIMIT = 2000  # requests in flight; beyond this, 503 rather than unbounded memory
 IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,255}")
@@ -981,7 +982,12 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
     API_PREFIX,
     summary="List notifications, newest first",
     description="Keyset pagination: pass `next_cursor` back as `cursor` for the next page.",
-    responses={**BAD_REQUEST, **UNAUTHORIZED, **UNAVAILABLE},
+    responses={
+        **BAD_REQUEST,
+        **UNAUTHORIZED,
+        431: error_response(431, "URL and headers over 16 KiB: a long recipient in many bytes of UTF-8"),
+        **UNAVAILABLE,
+    },
 )
 async def list_notifications_page(
     request: Request[Any, Any, Any],
@@ -1112,11 +1118,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
 class GuardedHttpToolsProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol with the bounds uvicorn has no setting for: a request head must be whole within
-    RECEIVE_TIMEOUT of the connection (or of its first byte, on a kept-alive one), and a body must not pause for
-    RECEIVE_TIMEOUT; the connection is closed otherwise. uvicorn's keep-alive timeout starts only after a first
-    response."""
+    RECEIVE_TIMEOUT of the connection (or of its first byte, on a kept-alive one) and within HEAD_LIMIT bytes (else
+    431), and a body must not pause for RECEIVE_TIMEOUT; the connection is closed otherwise. uvicorn's keep-alive
+    timeout starts only after a first response, and httptools buffers a header of any size."""
 
     deadline: asyncio.TimerHandle | None = None
+    head_room: int | None = HEAD_LIMIT  # bytes the head being received may still take; None within a body
 
     def expect_within(self, seconds: float | None) -> None:
         """The one timer: the connection is closed unless the request moves on within `seconds`."""
@@ -1132,12 +1139,33 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self.expect_within(None)
         super().connection_lost(exc)
 
+    def data_received(self, data: bytes) -> None:
+        # A head is fed no more bytes than it may take, so one that has not ended by then is refused before it grows.
+        while self.head_room is not None and len(data) > self.head_room:
+            head, data = data[: self.head_room], data[self.head_room :]
+            self.head_room = 0
+            super().data_received(head)
+            if self.transport.is_closing():
+                return
+            if self.head_room == 0:
+                body = msgspec.json.encode(ErrorBody(431, f"Request head larger than {HEAD_LIMIT // 1024} KiB"))
+                self.transport.write(
+                    b"HTTP/1.1 431 Request Header Fields Too Large\r\nconnection: close\r\n"
+                    b"content-type: application/json\r\ncontent-length: %d\r\n\r\n%s" % (len(body), body)
+                )
+                self.transport.close()
+                return
+        if self.head_room is not None:
+            self.head_room -= len(data)
+        super().data_received(data)
+
     def on_message_begin(self) -> None:
         super().on_message_begin()
         if self.deadline is None:  # a kept-alive connection's next request: its head has begun
             self.expect_within(RECEIVE_TIMEOUT)
 
     def on_headers_complete(self) -> None:
+        self.head_room = None
         self.expect_within(RECEIVE_TIMEOUT)
         # uvicorn's limit_concurrency counts connections as well as requests, so 2,000 idle sockets made every
         # request a 503. Here only requests in flight count: uvicorn refuses at 0 and does not check at None.
@@ -1150,6 +1178,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_message_complete(self) -> None:
         self.expect_within(None)
+        self.head_room = HEAD_LIMIT
         super().on_message_complete()
 
 
@@ -1166,7 +1195,7 @@ if __name__ == "__main__":
         port=settings.port,
         log_level=settings.log_level.lower(),
         loop="uvloop",  # with httptools: a quarter more requests per second than asyncio with h11, measured
-        http=GuardedHttpToolsProtocol,  # httptools, with limits on stalls and requests in flight
+        http=GuardedHttpToolsProtocol,  # httptools, with limits on request heads, stalls and requests in flight
         access_log=False,
         proxy_headers=False,  # nothing here reads the client address; behind a proxy, set it there
         timeout_keep_alive=5,  # an idle client lets go of its connection

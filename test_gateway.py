@@ -530,7 +530,7 @@ async def test_docs_and_openapi_document_schemas_examples_and_errors(gw: Harness
     for status in ("202", "400", "413", "503"):
         assert post["responses"][status]["content"]["application/json"]["examples"], status
     assert {"200", "404", "400"} <= set(paths["/api/v1/notifications/{notification_id}"]["get"]["responses"])
-    assert {"200", "400"} <= set(paths["/api/v1/notifications"]["get"]["responses"])
+    assert {"200", "400", "431"} <= set(paths["/api/v1/notifications"]["get"]["responses"])
     assert {"202", "400", "413"} <= set(paths["/api/v1/notifications/batch"]["post"]["responses"])
     assert {"200", "503"} <= set(paths["/health"]["get"]["responses"])
     schemas = spec["components"]["schemas"]
@@ -1396,6 +1396,12 @@ def proc(pid: int, name: str) -> str:
     return Path(f"/proc/{pid}/{name}").read_text()
 
 
+def resident_kib(pid: int) -> int:
+    match = re.search(r"VmRSS:\s+(\d+) kB", proc(pid, "status"))
+    assert match is not None
+    return int(match.group(1))
+
+
 async def test_2500_idle_connections_neither_crowd_out_requests_nor_stay_open(settings: gateway.Settings) -> None:
     idle_count = 2500
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -1439,3 +1445,26 @@ async def test_a_request_that_stalls_before_its_head_or_within_its_body_is_cut_o
     assert not still_open, f"still open after 15 s: {still_open}"
     async with await psycopg.AsyncConnection.connect(settings.database_url) as db:
         assert await (await db.execute("SELECT count(*) FROM notifications")).fetchone() == (0,)
+
+
+async def test_an_oversized_request_head_is_refused_before_it_grows(settings: gateway.Settings) -> None:
+    port = free_port()
+    with gateway_process(settings, port) as process:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+            for _ in range(20):  # what serving costs anyway is in the baseline
+                assert (await http.get("/health", headers={"X-Pad": "x" * 15_000})).status_code == 200
+            refused = await http.get("/health", headers={"X-Pad": "x" * 17_000})
+        assert refused.status_code == 431
+        assert refused.json()["status_code"] == 431
+        baseline = resident_kib(process.pid)
+        with contextlib.ExitStack() as stack:
+            heads = [stack.enter_context(socket.create_connection(("127.0.0.1", port))) for _ in range(50)]
+            for sock in heads:  # 1 MB of header each, and the head never ends
+                with contextlib.suppress(OSError):
+                    sock.settimeout(10)
+                    sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"x" * 1_000_000)
+            await asyncio.sleep(1)  # time to read whatever it means to read
+            grown = resident_kib(process.pid) - baseline
+            assert grown < 10_000, f"50 unfinished 1 MB heads grew the gateway by {grown} KiB"
+            deadline = time.monotonic() + 5
+            assert all(closed_by_server(sock, deadline) for sock in heads), "an oversized head was not refused"
