@@ -12,11 +12,14 @@ import binascii
 import gc
 import hashlib
 import hmac
+import json
 import logging
 import os
 import re
+import resource
 import socket
 import time
+import unicodedata
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime, timedelta
@@ -44,6 +47,7 @@ from litestar.params import Body, FromPath, FromQuery, HeaderParameter, QueryPar
 from litestar.static_files import create_static_files_router
 from litestar.types import ASGIApp
 from psycopg.rows import class_row, kwargs_row
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 log = logging.getLogger("gateway")
 T = TypeVar("T")
@@ -136,12 +140,24 @@ CHANNEL_TYPES: tuple[str, ...] = get_args(ChannelType)
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 E164 = re.compile(r"\+[1-9][0-9]{7,14}")
 TELEGRAM_CHAT = re.compile(r"-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32}")
+NO_CONTROL = r"^[^\x00-\x1f\x7f-\x9f]*$"  # Unicode category Cc: CR LF in a subject would smuggle in mail headers
+
+
+def is_email(recipient: str) -> bool:
+    # Format characters (Cf: bidi overrides, zero-width spaces) make an address display as another one.
+    return (
+        len(recipient) <= 254
+        and EMAIL.fullmatch(recipient) is not None
+        and all(unicodedata.category(char) != "Cf" for char in recipient)
+    )
+
+
 PHONE_RULE: tuple[Callable[[str], bool], str] = (
     lambda r: E164.fullmatch(r) is not None,
     "an E.164 phone number: + then 8 to 15 digits",
 )
 RECIPIENT_RULES: dict[str, tuple[Callable[[str], bool], str]] = {
-    "email": (lambda r: len(r) <= 254 and EMAIL.fullmatch(r) is not None, "an email address local@domain.tld"),
+    "email": (is_email, "an email address local@domain.tld, without format characters"),
     "sms": PHONE_RULE,
     "whatsapp": PHONE_RULE,
     "telegram": (lambda r: TELEGRAM_CHAT.fullmatch(r) is not None, "a numeric chat id or an @username"),
@@ -152,6 +168,7 @@ METADATA_MAX_BYTES = 8192
 METADATA_MAX_DEPTH = 8
 SCHEDULE_HORIZON = timedelta(days=365)
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold U+0000
+EARLIEST_SEND_AT = datetime.min.replace(tzinfo=UTC)  # year 1 at +01:00 would be year 0 in UTC, which Python cannot hold
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
@@ -181,9 +198,9 @@ class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """A notification to send. Rules that depend on `type` are checked after decoding."""
 
     type: ChannelType
-    recipient: Annotated[str, msgspec.Meta(min_length=1, max_length=4096)]
+    recipient: Annotated[str, msgspec.Meta(min_length=1, max_length=4096, pattern=NO_CONTROL)]
     message: Annotated[str, msgspec.Meta(min_length=1, max_length=10_000)]
-    subject: Annotated[str, msgspec.Meta(min_length=1, max_length=998)] | None = None
+    subject: Annotated[str, msgspec.Meta(min_length=1, max_length=998, pattern=NO_CONTROL)] | None = None
     metadata: dict[str, Any] = {}
     send_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
@@ -195,16 +212,15 @@ class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             raise ValueError("`subject` is required for type email")
         if self.type == "sms" and len(self.message) > SMS_MAX_LENGTH:
             raise ValueError(f"`message` must be at most {SMS_MAX_LENGTH} characters for type sms")
-        check_text("recipient", self.recipient)
         check_text("message", self.message)
-        if self.subject is not None:
-            check_text("subject", self.subject)
         if self.metadata:
             check_metadata(self.metadata)
             if len(msgspec.json.encode(self.metadata)) > METADATA_MAX_BYTES:
                 raise ValueError(f"`metadata` must be at most {METADATA_MAX_BYTES} bytes encoded")
         if self.send_at is not None and self.send_at > datetime.now(UTC) + SCHEDULE_HORIZON:
             raise ValueError("`send_at` must be at most one year ahead")
+        if self.send_at is not None and self.send_at < EARLIEST_SEND_AT:
+            raise ValueError("`send_at` must not be before 0001-01-01T00:00:00Z")
 
 
 class BatchIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -955,6 +971,9 @@ API_PREFIX = "/api/v1/notifications"
 DOCS_ASSETS = "/docs/assets"
 SINGLE_BODY_LIMIT = 64 * 1024
 BATCH_BODY_LIMIT = 16 * 1024 * 1024
+HEAD_LIMIT = 16 * 1024  # bytes of request line and headers
+RECEIVE_TIMEOUT = 5.0  # seconds a request head may take to arrive, and a body may pause
+REQUEST_LIMIT = 2000  # requests in flight; beyond this, 503 rather than unbounded memory
 IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,255}")
 REQUEST_EXAMPLE = {
     "type": "email",
@@ -983,6 +1002,61 @@ def error_response(status: int, description: str) -> ResponseSpec:
 UNAVAILABLE = {503: error_response(503, "PostgreSQL is unavailable")}
 UNAUTHORIZED = {401: error_response(401, "Missing or unknown API key (when GATEWAY_API_KEYS is set)")}
 BAD_REQUEST = {400: error_response(400, "Invalid input; `extra` names the field")}
+
+
+class StrictRequest(Request[Any, Any, Any]):
+    """Decodes a JSON body straight into the handler's `data` type. Litestar decodes it to plain values and then
+    converts those with strict=False, which reads a number or a numeric string as a Unix time (`"send_at":
+    "20261201"` was 1970-08-23); decoding into the type is strict, and one pass instead of two."""
+
+    async def json(self) -> Any:
+        data = self.route_handler.parsed_data_field
+        if data is None:
+            return await super().json()
+        body = await self.body()
+        try:
+            return msgspec.json.decode(body, type=data.annotation)
+        except (msgspec.DecodeError, UnicodeDecodeError) as exc:
+            message, key = body_error(exc, body)
+            detail = f"Validation failed for {self.method} {self.url.path}"
+            raise ValidationException(detail, extra=[{"message": message, "key": key, "source": "body"}]) from exc
+
+
+NAMED_FIELD = re.compile(r"^`(\w+)`|field `(.+)`$")  # our rules' messages start with the field; msgspec's end with it
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def body_error(exc: msgspec.DecodeError | UnicodeDecodeError, body: bytes) -> tuple[str, str]:
+    """The message and the field (`key`) for a body msgspec refused. msgspec gives the path to the object or value
+    at fault (`- at `$.notifications[2]``) and names a field within it in the message; for text that is not
+    Unicode it names nothing, so the body is read again to find where it is."""
+    if isinstance(exc, msgspec.ValidationError):
+        message, _, at = str(exc).partition(" - at `$")
+        named = NAMED_FIELD.search(message)
+        field = named and (named.group(1) or named.group(2))
+        return message, ".".join(part for part in (at.strip(".`"), field) if part) or "body"
+    try:  # bytes that are not UTF-8 become surrogates here, just like the lone ones JSON escapes can spell
+        where = surrogate_at(json.loads(body.decode("utf-8", "surrogateescape")))
+    except (ValueError, RecursionError):
+        where = None
+    if where is None:
+        return str(exc), "body"
+    return "Text must be UTF-8, without lone surrogates (\\ud800-\\udfff)", where or "body"
+
+
+def surrogate_at(value: object, path: str = "") -> str | None:
+    """The path of the first string with a surrogate in it; for a key with one, the path of its object."""
+    if isinstance(value, str):
+        return path if SURROGATE.search(value) else None
+    if isinstance(value, dict):
+        if any(SURROGATE.search(key) for key in value):
+            return path
+        children = [(f"{path}.{key}" if path else key, item) for key, item in value.items()]
+    elif isinstance(value, list):
+        children = [(f"{path}[{index}]", item) for index, item in enumerate(value)]
+    else:
+        return None
+    return next((found for child, item in children if (found := surrogate_at(item, child)) is not None), None)
 
 
 def error(status: int, detail: str, extra: list[Any] | None = None) -> Response[ErrorBody]:
@@ -1140,7 +1214,12 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
     API_PREFIX,
     summary="List notifications, newest first",
     description="Keyset pagination: pass `next_cursor` back as `cursor` for the next page.",
-    responses={**BAD_REQUEST, **UNAUTHORIZED, **UNAVAILABLE},
+    responses={
+        **BAD_REQUEST,
+        **UNAUTHORIZED,
+        431: error_response(431, "URL and headers over 16 KiB: a long recipient in many bytes of UTF-8"),
+        **UNAVAILABLE,
+    },
 )
 async def list_notifications_page(
     request: Caller,
@@ -1153,6 +1232,9 @@ async def list_notifications_page(
         str | None, QueryParameter(max_length=200, description="`next_cursor` of the page before")
     ] = None,
 ) -> NotificationPage:
+    if not all(value.isdigit() for value in request.query_params.getall("limit", [])):
+        # Litestar converts query values leniently, and would read 1e2 or 100.0 as the integer 100.
+        raise invalid("`limit` must be an integer, written in digits", "limit", "query")
     filters = {name: value for name, value in (("status", status), ("type", type), ("recipient", recipient)) if value}
     after = decode_cursor(cursor) if cursor is not None else None
     rows = await list_notifications(gateway_of(state).pool, request.user, filters, after, limit + 1)
@@ -1174,21 +1256,6 @@ async def health(state: State) -> Response[Health]:
     }
     healthy = all(value == "ok" for value in checks.values())
     return Response(Health("ok" if healthy else "unavailable", checks), status_code=200 if healthy else 503)
-
-
-FIELD_FIRST = re.compile(r"`(\w+)`")
-
-
-def name_the_field(request: Request[Any, Any, Any], exc: ValidationException) -> Response[ErrorBody]:
-    """Rules checked after decoding (`Struct.__post_init__`) are reported against the whole body by msgspec;
-    their message starts with the field's name, so the error's `key` names the field too."""
-    extra = exc.extra
-    for item in extra if isinstance(extra, list) else ():
-        named = FIELD_FIRST.match(item.get("message", "")) if isinstance(item, dict) else None
-        if named:
-            within = item.get("key") if item.get("key") not in (None, "data") else None
-            item["key"] = f"{within}.{named.group(1)}" if within else named.group(1)
-    return error(exc.status_code, exc.detail, extra if isinstance(extra, list) else None)
 
 
 def nested_too_deeply(request: Request[Any, Any, Any], exc: RecursionError) -> Response[ErrorBody]:
@@ -1277,8 +1344,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ],
         lifespan=[lifespan],
         middleware=[DefineMiddleware(ApiKeys, api_keys=settings.api_keys)],
+        request_class=StrictRequest,
         exception_handlers={
-            ValidationException: name_the_field,
             RecursionError: nested_too_deeply,
             psycopg.Error: database_error,
             psycopg_pool.PoolTimeout: database_error,
@@ -1305,19 +1372,88 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
 
 
+class GuardedHttpToolsProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol with the bounds uvicorn has no setting for: a request head must be whole within
+    RECEIVE_TIMEOUT of the connection (or of its first byte, on a kept-alive one) and within HEAD_LIMIT bytes (else
+    431), and a body must not pause for RECEIVE_TIMEOUT; the connection is closed otherwise. uvicorn's keep-alive
+    timeout starts only after a first response, and httptools buffers a header of any size."""
+
+    deadline: asyncio.TimerHandle | None = None
+    head_room: int | None = HEAD_LIMIT  # bytes the head being received may still take; None within a body
+
+    def expect_within(self, seconds: float | None) -> None:
+        """The one timer: the connection is closed unless the request moves on within `seconds`."""
+        if self.deadline is not None:
+            self.deadline.cancel()
+        self.deadline = None if seconds is None else self.loop.call_later(seconds, self.transport.close)
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]  # as uvicorn's
+        super().connection_made(transport)
+        self.expect_within(RECEIVE_TIMEOUT)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.expect_within(None)
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        # A head is fed no more bytes than it may take, so one that has not ended by then is refused before it grows.
+        while self.head_room is not None and len(data) > self.head_room:
+            head, data = data[: self.head_room], data[self.head_room :]
+            self.head_room = 0
+            super().data_received(head)
+            if self.transport.is_closing():
+                return
+            if self.head_room == 0:
+                body = msgspec.json.encode(ErrorBody(431, f"Request head larger than {HEAD_LIMIT // 1024} KiB"))
+                self.transport.write(
+                    b"HTTP/1.1 431 Request Header Fields Too Large\r\nconnection: close\r\n"
+                    b"content-type: application/json\r\ncontent-length: %d\r\n\r\n%s" % (len(body), body)
+                )
+                self.transport.close()
+                return
+        if self.head_room is not None:
+            self.head_room -= len(data)
+        super().data_received(data)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        if self.deadline is None:  # a kept-alive connection's next request: its head has begun
+            self.expect_within(RECEIVE_TIMEOUT)
+
+    def on_headers_complete(self) -> None:
+        self.head_room = None
+        self.expect_within(RECEIVE_TIMEOUT)
+        # uvicorn's limit_concurrency counts connections as well as requests, so 2,000 idle sockets made every
+        # request a 503. Here only requests in flight count: uvicorn refuses at 0 and does not check at None.
+        self.limit_concurrency = 0 if len(self.tasks) >= REQUEST_LIMIT else None
+        super().on_headers_complete()
+
+    def on_body(self, body: bytes) -> None:
+        self.expect_within(RECEIVE_TIMEOUT)
+        super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        self.expect_within(None)
+        self.head_room = HEAD_LIMIT
+        super().on_message_complete()
+
+
 if __name__ == "__main__":
     settings = Settings.from_env()
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Every connection is an open file; a soft limit of 1,024 (a common default, Docker's too) ran out under idle
+    # sockets before requests got theirs. The hard limit is the real bound.
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     uvicorn.run(
         create_app(settings),
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level.lower(),
         loop="uvloop",  # with httptools: a quarter more requests per second than asyncio with h11, measured
-        http="httptools",
+        http=GuardedHttpToolsProtocol,  # httptools, with limits on request heads, stalls and requests in flight
         access_log=False,
         proxy_headers=False,  # nothing here reads the client address; behind a proxy, set it there
         timeout_keep_alive=5,  # an idle client lets go of its connection
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN,
-        limit_concurrency=2000,  # beyond this, 503 rather than unbounded memory
     )

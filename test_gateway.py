@@ -12,6 +12,8 @@ import hashlib
 import json
 import os
 import random
+import re
+import resource
 import shutil
 import signal
 import socket
@@ -152,7 +154,9 @@ async def running(settings: gateway.Settings, direct: gateway.Settings | None = 
     app = gateway.create_app(settings)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    server = InLoopServer(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    server = InLoopServer(
+        uvicorn.Config(app, http=gateway.GuardedHttpToolsProtocol, log_level="warning", lifespan="on")
+    )
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     while not server.started:
         if serving.done():
@@ -418,6 +422,13 @@ BAD_INPUT = [
     pytest.param({**VALID["sms"], "extra": 1}, "extra", id="unknown-field"),
     pytest.param({**VALID["sms"], "send_at": "2030-01-01T00:00:00"}, "send_at", id="send-at-without-timezone"),
     pytest.param({**VALID["sms"], "send_at": "tomorrow"}, "send_at", id="send-at-garbage"),
+    pytest.param({**VALID["email"], "subject": "hi\r\nBcc: victim@example.org"}, "subject", id="subject-crlf"),
+    pytest.param({**VALID["sms"], "send_at": 0}, "send_at", id="send-at-number"),
+    pytest.param({**VALID["sms"], "send_at": 1796000000.5}, "send_at", id="send-at-float"),
+    pytest.param({**VALID["sms"], "send_at": "0"}, "send_at", id="send-at-numeric-string"),
+    pytest.param({**VALID["sms"], "send_at": "20261201"}, "send_at", id="send-at-digits"),
+    pytest.param({**VALID["sms"], "send_at": "2026-12-01"}, "send_at", id="send-at-date-only"),
+    pytest.param({**VALID["sms"], "send_at": "0001-01-01T00:00:00+01:00"}, "send_at", id="send-at-before-utc-year-1"),
 ]
 
 
@@ -431,7 +442,7 @@ def assert_names(response: httpx.Response, field: str, status: int = 400) -> Non
     assert response.headers["content-type"].startswith("application/json")
     body = response.json()
     assert body["status_code"] == status and body["detail"]
-    assert field in json.dumps(body.get("extra")), body
+    assert field in [item.get("key") for item in body.get("extra") or []], body
 
 
 @pytest.mark.parametrize(("body", "field"), BAD_INPUT)
@@ -447,6 +458,34 @@ async def test_malformed_json_or_non_object_is_400(gw: Harness, raw: bytes) -> N
     response = await gw.http.post(gateway.API_PREFIX, content=raw, headers={"content-type": "application/json"})
     assert response.status_code == 400, response.text
     assert response.json()["status_code"] == 400
+    await assert_nothing_stored_or_published(gw)
+
+
+SMS_WITH = b'{"type":"sms","recipient":"+4915112345678","message":"x",%s}'
+
+
+@pytest.mark.parametrize(
+    ("item", "field"),
+    [
+        pytest.param(b'{"type":"sms","recipient":"+4915112345678","message":"\xff"}', "message", id="not-utf-8"),
+        pytest.param(b'{"type":"sms","recipient":"+4915112345678","message":"\\ud800"}', "message", id="surrogate"),
+        pytest.param(SMS_WITH % b'"metadata":{"k":["\\udfff"]}', "metadata.k[0]", id="nested-surrogate"),
+        pytest.param(SMS_WITH % b'"metadata":{"\\ud800":1}', "metadata", id="surrogate-key"),
+        pytest.param(SMS_WITH % b'"send_at":"0001-01-01T00:00:00+01:00"', "send_at", id="send-at-before-utc-year-1"),
+        pytest.param(SMS_WITH % b'"send_at":"20261201"', "send_at", id="send-at-digits"),
+        pytest.param(SMS_WITH % b'"extra":1', "extra", id="unknown-field"),
+    ],
+)
+@pytest.mark.parametrize("batch", [False, True], ids=["single", "batch"])
+async def test_undecodable_text_and_unknown_fields_are_400_naming_the_field(
+    gw: Harness, item: bytes, field: str, batch: bool
+) -> None:
+    if batch:
+        raw = b'{"notifications":[%s,%s]}' % (json.dumps(VALID["sms"]).encode(), item)
+        response = await gw.http.post(f"{gateway.API_PREFIX}/batch", content=raw)
+        assert_names(response, f"notifications[1].{field}")
+    else:
+        assert_names(await gw.http.post(gateway.API_PREFIX, content=item), field)
     await assert_nothing_stored_or_published(gw)
 
 
@@ -506,7 +545,7 @@ async def test_docs_and_openapi_document_schemas_examples_and_errors(gw: Harness
     for status in ("202", "400", "413", "503"):
         assert post["responses"][status]["content"]["application/json"]["examples"], status
     assert {"200", "404", "400"} <= set(paths["/api/v1/notifications/{notification_id}"]["get"]["responses"])
-    assert {"200", "400"} <= set(paths["/api/v1/notifications"]["get"]["responses"])
+    assert {"200", "400", "431"} <= set(paths["/api/v1/notifications"]["get"]["responses"])
     assert {"202", "400", "413"} <= set(paths["/api/v1/notifications/batch"]["post"]["responses"])
     assert {"200", "503"} <= set(paths["/health"]["get"]["responses"])
     schemas = spec["components"]["schemas"]
@@ -1073,6 +1112,10 @@ async def test_the_longest_push_tokens_are_stored_published_and_found_by_recipie
     assert (await gw.get(stored["id"]))["recipient"] == token
     [message] = await gw.take("push")
     assert json.loads(message.body)["recipient"] == token
+    query = httpx.QueryParams(recipient=token)
+    if len(str(query)) > gateway.HEAD_LIMIT - 1024:  # percent-encoded past the request-head limit: 431, as documented
+        assert (await gw.http.get(gateway.API_PREFIX, params=query)).status_code == 431
+        return
     assert [item["id"] for item in (await page_through(gw, 50, recipient=token))[0]] == [stored["id"]]
 
 
@@ -1086,6 +1129,8 @@ async def test_the_longest_push_tokens_are_stored_published_and_found_by_recipie
         ({"limit": "0"}, "limit"),
         ({"limit": "201"}, "limit"),
         ({"limit": "many"}, "limit"),
+        ({"limit": "1e2"}, "limit"),
+        ({"limit": "100.0"}, "limit"),
         ({"recipient": "a\u0000b"}, "recipient"),
     ],
 )
@@ -1461,6 +1506,43 @@ HOSTILE_BUT_VALID = [
 ]
 
 
+LOOSE_TEXT = [
+    pytest.param({**VALID["email"], "subject": "hi\r\nBcc: victim@example.org"}, "subject", id="subject-crlf"),
+    pytest.param({**VALID["email"], "subject": "tab\there"}, "subject", id="subject-tab"),
+    pytest.param({**VALID["sms"], "subject": "\x85next line"}, "subject", id="subject-c1-control"),
+    pytest.param({**VALID["email"], "recipient": "ada\x01@example.com"}, "recipient", id="email-control"),
+    pytest.param({**VALID["email"], "recipient": "ada\x7f@example.com"}, "recipient", id="email-delete"),
+    pytest.param({**VALID["email"], "recipient": "ada\u202e@example.com"}, "recipient", id="email-bidi-override"),
+    pytest.param({**VALID["email"], "recipient": "ada\u200b@example.com"}, "recipient", id="email-zero-width-space"),
+    pytest.param({**VALID["email"], "recipient": "ada@example.com\ufeff"}, "recipient", id="email-byte-order-mark"),
+    pytest.param({**VALID["push"], "recipient": "token\x9b"}, "recipient", id="push-c1-control"),
+]
+
+
+@pytest.mark.parametrize(("body", "field"), LOOSE_TEXT)
+def test_control_characters_in_subject_or_recipient_and_format_characters_in_email_are_refused(
+    body: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(msgspec.ValidationError, match=f"{field}`"):
+        msgspec.json.decode(json.dumps(body), type=gateway.NotificationIn)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param({**VALID["email"], "message": "line 1\r\nline 2\t\x1b[1m\u202e\u200b\x85"}, id="message"),
+        pytest.param({**VALID["sms"], "metadata": {"k\r\n": ["\x01", "\u202e"]}}, id="metadata"),
+        pytest.param(
+            {**VALID["email"], "subject": "\u05e9\u05dc\u05d5\u05dd\u200f Gr\u00fc\u00dfe"}, id="subject-rtl-mark"
+        ),
+        pytest.param({**VALID["email"], "recipient": "\u7528\u6237@\u4f8b\u5b50.\u5e7f\u544a"}, id="email-non-ascii"),
+    ],
+)
+def test_message_and_metadata_stay_free_text(body: dict[str, Any]) -> None:
+    decoded = msgspec.json.decode(json.dumps(body), type=gateway.NotificationIn)
+    assert msgspec.structs.asdict(decoded) == {"subject": None, "metadata": {}, "send_at": None, **body}
+
+
 @pytest.mark.parametrize(("field", "value"), HOSTILE_BUT_VALID)
 async def test_hostile_but_valid_input_is_stored_and_returned_unchanged(gw: Harness, field: str, value: object) -> None:
     response = await gw.post({**VALID["email"], field: value})
@@ -1500,7 +1582,7 @@ HOSTILE_JSON = b'{"type":"sms","recipient":"+4915112345678","message":"x","metad
     [
         (HOSTILE_JSON % b'{"n":1e400}', "Number out of range"),
         (HOSTILE_JSON % (b'{"n":' + b"9" * 400 + b"}"), "metadata"),
-        (HOSTILE_JSON % (b"[" * 30_000 + b"]" * 30_000), "nested too deeply"),
+        (HOSTILE_JSON % (b'{"a":' + b"[" * 30_000 + b"]" * 30_000 + b"}"), "nested too deeply"),
         (HOSTILE_JSON % (b'{"a":' * 10_000 + b"1" + b"}" * 10_000), "nested too deeply"),
     ],
     ids=["float-overflow", "400-digit-integer", "30000-deep-array", "10000-deep-object"],
@@ -1861,3 +1943,108 @@ async def test_an_event_postgresql_refuses_is_dead_lettered_alone(gw: Harness, m
         lambda: _equals(gw.queue_depth("status", dead=True), 1), within=5, what="refused one dead-lettered"
     )
     assert await status_of(gw, refused) == "queued"
+
+
+# ── Issue 9: idle, slow and oversized connections ────────────────────────────────────────────────
+
+
+@contextlib.contextmanager
+def open_files_limit(soft: int) -> Iterator[None]:
+    """This process's soft limit on open files, for a while; a process started meanwhile keeps it."""
+    before, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(soft, hard), hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (before, hard))
+
+
+def closed_by_server(sock: socket.socket, deadline: float) -> bool:
+    """Reads what the server sends until it closes the connection (True) or the deadline passes (False)."""
+    with contextlib.suppress(ConnectionResetError):
+        while True:
+            sock.settimeout(max(0.01, deadline - time.monotonic()))
+            try:
+                if not sock.recv(65536):
+                    return True
+            except TimeoutError:
+                return False
+    return True
+
+
+def proc(pid: int, name: str) -> str:
+    return Path(f"/proc/{pid}/{name}").read_text()
+
+
+def resident_kib(pid: int) -> int:
+    match = re.search(r"VmRSS:\s+(\d+) kB", proc(pid, "status"))
+    assert match is not None
+    return int(match.group(1))
+
+
+async def test_2500_idle_connections_neither_crowd_out_requests_nor_stay_open(settings: gateway.Settings) -> None:
+    idle_count = 2500
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard < idle_count + 500:
+        pytest.fail(f"this test needs a hard limit of {idle_count + 500} open files (ulimit -Hn is {hard})")
+    port = free_port()
+    with contextlib.ExitStack() as stack:
+        with open_files_limit(1024):  # a common default, Docker's among them: the gateway must raise its own
+            process = stack.enter_context(gateway_process(settings, port))
+        stack.enter_context(open_files_limit(hard))  # this test's own sockets
+        idle = [stack.enter_context(socket.create_connection(("127.0.0.1", port))) for _ in range(idle_count)]
+        started = time.monotonic()
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+            answer = await http.post(gateway.API_PREFIX, json=VALID["sms"])
+        assert answer.status_code == 202, answer.text
+        assert time.monotonic() - started < 10
+        deadline = started + 10
+        still_open = [sock for sock in idle if not closed_by_server(sock, deadline)]
+        assert not still_open, f"{len(still_open)} idle connections still open after 10 s"
+        assert re.search(rf"Max open files\s+{hard}\s+{hard}\s", proc(process.pid, "limits")), "soft limit kept"
+
+
+async def test_a_request_that_stalls_before_its_head_or_within_its_body_is_cut_off(settings: gateway.Settings) -> None:
+    port = free_port()
+    post = b"POST /api/v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    stalled = {
+        "half a head": [b"GET /health HTTP/1.1\r\nHost: x\r\n"],
+        "half a head after a first request": [b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n", b"GET /health HTTP/1.1\r\n"],
+        "half a body": [post + b'Content-Length: 100\r\n\r\n{"type": "sms", '],
+        "half a chunked body": [post + b'Transfer-Encoding: chunked\r\n\r\n10\r\n{"type": "sms", \r\n'],
+    }
+    with gateway_process(settings, port), contextlib.ExitStack() as stack:
+        connections = {}
+        for what, parts in stalled.items():
+            connections[what] = stack.enter_context(socket.create_connection(("127.0.0.1", port)))
+            for part in parts:
+                connections[what].sendall(part)
+                await asyncio.sleep(0.5)  # a second part is sent once the first was answered
+        deadline = time.monotonic() + 15
+        still_open = [what for what, sock in connections.items() if not closed_by_server(sock, deadline)]
+    assert not still_open, f"still open after 15 s: {still_open}"
+    async with await psycopg.AsyncConnection.connect(settings.database_url) as db:
+        assert await (await db.execute("SELECT count(*) FROM notifications")).fetchone() == (0,)
+
+
+async def test_an_oversized_request_head_is_refused_before_it_grows(settings: gateway.Settings) -> None:
+    port = free_port()
+    with gateway_process(settings, port) as process:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+            for _ in range(20):  # what serving costs anyway is in the baseline
+                assert (await http.get("/health", headers={"X-Pad": "x" * 15_000})).status_code == 200
+            refused = await http.get("/health", headers={"X-Pad": "x" * 17_000})
+        assert refused.status_code == 431
+        assert refused.json()["status_code"] == 431
+        baseline = resident_kib(process.pid)
+        with contextlib.ExitStack() as stack:
+            heads = [stack.enter_context(socket.create_connection(("127.0.0.1", port))) for _ in range(50)]
+            for sock in heads:  # 1 MB of header each, and the head never ends
+                with contextlib.suppress(OSError):
+                    sock.settimeout(10)
+                    sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"x" * 1_000_000)
+            await asyncio.sleep(1)  # time to read whatever it means to read
+            grown = resident_kib(process.pid) - baseline
+            assert grown < 10_000, f"50 unfinished 1 MB heads grew the gateway by {grown} KiB"
+            deadline = time.monotonic() + 5
+            assert all(closed_by_server(sock, deadline) for sock in heads), "an oversized head was not refused"
