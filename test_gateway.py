@@ -1653,6 +1653,22 @@ async def test_answers_agree_with_what_a_read_returns_at_once(gw: Harness) -> No
         assert read == answer.json()
 
 
+async def test_a_row_postgresql_refuses_fails_only_its_own_request_among_200(gw: Harness) -> None:
+    """Concurrent requests share one INSERT: the one PostgreSQL refuses gets a 400, every other one its 202."""
+    await gw.db.execute("ALTER TABLE notifications ADD CONSTRAINT refuses_poison CHECK (message <> 'poison')")
+    try:
+        bodies = [VALID["sms"]] * 100 + [{**VALID["sms"], "message": "poison"}] + [VALID["push"]] * 100
+        answers = await asyncio.gather(*(gw.post(body) for body in bodies))
+    finally:
+        await gw.db.execute("ALTER TABLE notifications DROP CONSTRAINT refuses_poison")
+    assert [a.status_code for a in answers] == [202] * 100 + [400] + [202] * 100, answers[100].text
+    assert "refuses_poison" in answers[100].text
+    accepted = {a.json()["id"] for a in answers if a.status_code == 202}
+    assert set(await gw.statuses()) == accepted
+    await eventually(lambda: _all_queued(gw, accepted), what="the 200 innocent ones queued")
+    assert sorted(await gw.take_all_ids()) == sorted(accepted)
+
+
 # ── Stalls: a frozen dependency never hangs a request, loses a row, or ends a background task ────────
 
 
