@@ -380,23 +380,6 @@ LIST_AFTER_CURSOR = "(created_at, id) < (%(cursor_at)s, %(cursor_id)s)"
 LIST_NOTIFICATIONS = f"SELECT {COLUMNS} FROM {{source}} {{where}} ORDER BY created_at DESC, id DESC LIMIT %(limit)s"
 
 
-async def with_retries(
-    what: str, attempt: Callable[[], Awaitable[T]], patience: float, unavailable: tuple[type[Exception], ...]
-) -> T:
-    """Boot-time patience: a dependency that starts after the gateway is fine, within `patience` seconds."""
-    deadline = time.monotonic() + patience
-    delay, number = 0.5, 1
-    while True:
-        try:
-            return await attempt()
-        except unavailable as exc:
-            if time.monotonic() + delay > deadline:
-                raise
-            log.warning("%s unavailable (attempt %d): %s; retrying in %.1fs", what, number, exc, delay)
-        await asyncio.sleep(delay)
-        delay, number = min(delay * 2, 5.0), number + 1
-
-
 def schema_steps(text: str) -> list[tuple[int, str]]:
     """schema.sql's steps: each runs from its `-- step N:` line to the next, numbered 1, 2, 3, … in order."""
     parts = SCHEMA_STEP.split(text)[1:]  # number, SQL, number, SQL, …
@@ -422,10 +405,8 @@ async def apply_schema(database_url: str) -> None:
 
 
 async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
-    """Wait for PostgreSQL, bring the schema up to date, then open the pool."""
-    await with_retries(
-        "PostgreSQL", lambda: apply_schema(settings.database_url), settings.boot_timeout, (psycopg.OperationalError,)
-    )
+    """Open the pool, which retries PostgreSQL for up to `boot_timeout` (logging each failure), then bring the
+    schema up to date."""
     pool = DeadlinePool(
         settings.database_url,
         deadline=settings.database_timeout,
@@ -442,7 +423,12 @@ async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
             "keepalives_idle": 10,
         },
     )
-    await pool.open(wait=True, timeout=settings.boot_timeout)
+    try:
+        await pool.open(wait=True, timeout=settings.boot_timeout)
+        await apply_schema(settings.database_url)
+    except BaseException:
+        await pool.close()
+        raise
     return pool
 
 
@@ -624,12 +610,16 @@ class Broker:
         self.confirmed_late: list[UUID] = []  # confirmed after their request gave up: out of the outbox next
 
     async def connect(self) -> None:
-        async def connect_once() -> aio_pika.abc.AbstractRobustConnection:
-            return await aio_pika.connect_robust(
-                self.settings.rabbitmq_url, timeout=5, reconnect_interval=1, heartbeat=self.settings.broker_heartbeat
-            )
-
-        self.connection = await with_retries("RabbitMQ", connect_once, self.settings.boot_timeout, BROKER_ERRORS)
+        """With fail_fast off, aio-pika retries the first connection as it does every later one, logging each
+        failure; boot waits for it up to `boot_timeout`."""
+        connecting = aio_pika.connect_robust(
+            self.settings.rabbitmq_url,
+            timeout=5,
+            reconnect_interval=1,
+            heartbeat=self.settings.broker_heartbeat,
+            fail_fast=False,
+        )
+        self.connection = await asyncio.wait_for(connecting, self.settings.boot_timeout)
         self.channel = await self.connection.channel(publisher_confirms=True, on_return_raises=True)
         await self.declare_topology(self.channel)
 
