@@ -133,7 +133,11 @@ ENVIRONMENT = {  # setting -> the variable it is read from
 # ── Wire types ────────────────────────────────────────────────────────────────────────────────────
 
 ChannelType = Literal["email", "sms", "push", "telegram", "whatsapp"]
+# The lifecycle, in order: a status only ever moves forward, `failed` from any status before a final one.
+# `pending` is not stored: it is a `queued` notification still in the outbox (IN_OUTBOX below).
 Status = Literal["scheduled", "pending", "queued", "sent", "delivered", "failed"]
+LIFECYCLE: tuple[Status, ...] = get_args(Status)
+FINAL: tuple[Status, ...] = ("delivered", "failed")
 ReportedStatus = Literal["sent", "delivered", "failed"]
 CHANNEL_TYPES: tuple[str, ...] = get_args(ChannelType)
 
@@ -292,28 +296,19 @@ SCHEMA_LOCK = 0x6E6F7469  # any constant: instances booting at once apply the sc
 SCHEMA_STEP = re.compile(r"^-- step (\d+):.*$", re.MULTILINE)
 SCHEMA_STEPS_TABLE = "CREATE TABLE IF NOT EXISTS schema_steps (step int PRIMARY KEY, applied_at timestamptz NOT NULL)"
 # What the API shows as `status`: a notification still in the outbox is `pending` (see schema.sql).
-SHOWN_STATUS = (
-    "CASE WHEN status = 'queued' AND EXISTS (SELECT FROM outbox WHERE outbox.id = notifications.id)"
-    " THEN 'pending' ELSE status END AS status"
-)
-COLUMNS = (
-    f"id, type, recipient, subject, message, metadata, {SHOWN_STATUS}, error, send_at, client, api_key_id,"
-    " created_at, updated_at, sent_at, delivered_at, failed_at"
-)
+IN_OUTBOX = "EXISTS (SELECT FROM outbox WHERE outbox.id = notifications.id)"  # what makes `queued` `pending`
+SHOWN_STATUS = f"CASE WHEN status = 'queued' AND {IN_OUTBOX} THEN 'pending' ELSE status END AS status"
+COLUMNS = ", ".join(SHOWN_STATUS if name == "status" else name for name in Notification.__struct_fields__)
+STORED = ", ".join(NewNotification.__struct_fields__)
 
 # One statement and one commit for a whole group of requests: the rows travel as a single JSON array, and
-# each row to send now gets its outbox row in the same statement.
-INSERT_NOTIFICATIONS = """
+# each row to send now gets its outbox row in the same statement. The table's own row type types the JSON.
+INSERT_NOTIFICATIONS = f"""
 WITH stored AS (
-    INSERT INTO notifications (id, type, recipient, subject, message, metadata, status, send_at, client, api_key_id,
-                               idempotency_key, request_hash, created_at, updated_at)
-    SELECT id, type, recipient, subject, message, metadata, CASE status WHEN 'pending' THEN 'queued' ELSE status END,
-           send_at, client, api_key_id, idempotency_key, request_hash, created_at, updated_at
-    FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(id uuid, type text, recipient text, subject text, message text,
-         metadata jsonb, status text, send_at timestamptz, client text, api_key_id text, idempotency_key text,
-         request_hash text, created_at timestamptz, updated_at timestamptz)
+    INSERT INTO notifications ({STORED})
+    SELECT {STORED} FROM jsonb_populate_recordset(NULL::notifications, %(rows)s::jsonb)
     ON CONFLICT (client, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-    RETURNING id, status, created_at
+    RETURNING id, status
 ), outboxed AS (
     INSERT INTO outbox (id, publish_after)
     SELECT id, clock_timestamp() + %(grace)s * interval '1 second' FROM stored WHERE status = 'queued'
@@ -354,15 +349,14 @@ UPDATE notifications AS n SET
     updated_at = %(now)s
 FROM jsonb_to_recordset(%(events)s::jsonb) AS e(id uuid, status text, error text)
 WHERE n.id = e.id
-  AND n.status NOT IN ('delivered', 'failed')
-  AND (e.status = 'failed' OR array_position(%(order)s::text[], e.status) > array_position(%(order)s::text[], n.status))
+  AND n.status <> ALL(%(final)s::text[])
+  AND array_position(%(lifecycle)s::text[], e.status) > array_position(%(lifecycle)s::text[], n.status)
 RETURNING n.id
 ), reported AS (  -- a worker's report proves the message was published, confirm or not
     DELETE FROM outbox WHERE id IN (SELECT id FROM applied)
 )
 SELECT id FROM applied
 """
-STATUS_ORDER = ["scheduled", "queued", "sent", "delivered"]
 SELECT_EXISTING_IDS = "SELECT id FROM notifications WHERE id = ANY(%s)"
 LIST_FILTERS = {
     "status": "status = %(status)s",
@@ -371,7 +365,7 @@ LIST_FILTERS = {
 }
 LIST_STATUS = {  # the two statuses the outbox tells apart
     "pending": "status = 'queued'",
-    "queued": "status = 'queued' AND NOT EXISTS (SELECT FROM outbox WHERE outbox.id = notifications.id)",
+    "queued": f"status = 'queued' AND NOT {IN_OUTBOX}",
 }
 # Pending notifications are read by id from the outbox (the fence keeps the planner from scanning the whole
 # table in order instead), so their page costs what the outbox holds, not what the table holds.
@@ -558,9 +552,10 @@ async def apply_status_events(pool: psycopg_pool.AsyncConnectionPool, events: li
     latest: dict[UUID, StatusEvent] = {}
     for event in events:  # one UPDATE can change a row once, so keep the furthest event per id
         seen = latest.get(event.id)
-        if seen is None or (seen.status not in ("delivered", "failed") and status_rank(event) > status_rank(seen)):
+        if seen is None or (seen.status not in FINAL and LIFECYCLE.index(event.status) > LIFECYCLE.index(seen.status)):
             latest[event.id] = event
-    params = {"events": msgspec.json.encode(list(latest.values())).decode(), "now": utcnow(), "order": STATUS_ORDER}
+    events_json = msgspec.json.encode(list(latest.values())).decode()
+    params = {"events": events_json, "now": utcnow(), "lifecycle": list(LIFECYCLE), "final": list(FINAL)}
     async with pool.connection() as conn:
         updated = {row[0] for row in await (await conn.execute(APPLY_STATUS_EVENTS, params)).fetchall()}
         unchanged = [event_id for event_id in latest if event_id not in updated]
@@ -578,10 +573,6 @@ async def database_answers(pool: psycopg_pool.AsyncConnectionPool) -> bool:
     except (psycopg.Error, psycopg_pool.PoolTimeout):
         return False
     return True
-
-
-def status_rank(event: StatusEvent) -> int:
-    return len(STATUS_ORDER) if event.status == "failed" else STATUS_ORDER.index(event.status)
 
 
 def utcnow() -> datetime:
@@ -836,16 +827,18 @@ class Gateway:
                 log.error("storing %d notifications timed out, outcome unknown: answered 503", len(rows))
                 raise
             stored = [stored_view(row) if ok else None for row, ok in zip(rows, inserted, strict=True)]
-            due = [n for n in stored if n is not None and n.status == "pending"]
+            due = [n for n in stored if n is not None and n.status == "queued"]
             confirmed = set(await self.broker.publish_all(due)) if due else set()
-            if not confirmed:
-                return stored
-            try:
-                await mark_published(conn, list(confirmed), utcnow())
-            except psycopg.Error as exc:
-                log.warning("%d published but still in the outbox, the relay will resend them: %s", len(confirmed), exc)
-                return stored
-        return [msgspec.structs.replace(n, status="queued") if n and n.id in confirmed else n for n in stored]
+            if confirmed:
+                try:
+                    await mark_published(conn, list(confirmed), utcnow())
+                except psycopg.Error as exc:
+                    log.warning(
+                        "%d published, still in the outbox, the relay will resend them: %s", len(confirmed), exc
+                    )
+                    confirmed = set()
+        unconfirmed = {n.id for n in due} - confirmed
+        return [msgspec.structs.replace(n, status="pending") if n and n.id in unconfirmed else n for n in stored]
 
     async def status_batch(self, events: list[StatusEvent]) -> list[bool]:
         unknown = await apply_status_events(self.pool, events)
@@ -1077,16 +1070,11 @@ def new_notification(
     data: NotificationIn, caller: Caller, idempotency_key: str | None = None, request_hash: str | None = None
 ) -> NewNotification:
     now = utcnow()
-    scheduled = data.send_at is not None and data.send_at > now
+    send_at = data.send_at.astimezone(UTC) if data.send_at else None
     return NewNotification(
+        **msgspec.structs.asdict(data) | {"send_at": send_at},  # every field of the request, none copied by hand
         id=uuid4(),
-        type=data.type,
-        recipient=data.recipient,
-        subject=data.subject,
-        message=data.message,
-        metadata=data.metadata,
-        status="scheduled" if scheduled else "pending",
-        send_at=data.send_at.astimezone(UTC) if data.send_at else None,
+        status="scheduled" if send_at and send_at > now else "queued",  # queued with an outbox row: pending
         client=caller.user,
         api_key_id=caller.auth,
         created_at=now,

@@ -720,10 +720,16 @@ async def test_boot_waits_for_a_database_and_broker_that_start_later(
         broker.port = probe.getsockname()[1]
     late = with_relay(with_relay(settings, database, "database_url"), broker, "rabbitmq_url")
 
-    async def start_dependencies_late() -> None:
-        await asyncio.sleep(1.5)
+    def logged(logger: str, words: str) -> Callable[[], Awaitable[bool]]:
+        async def check() -> bool:
+            return any(r.name == logger and words in r.message for r in caplog.records)
+
+        return check
+
+    async def start_dependencies_late() -> None:  # each once the gateway has logged a failed try to reach it
+        await eventually(logged("psycopg.pool", "error connecting"), what="a failed try at PostgreSQL logged")
         await database.open()
-        await asyncio.sleep(1.5)
+        await eventually(logged("aio_pika.robust_connection", "failed"), what="a failed try at RabbitMQ logged")
         await broker.open()
 
     caplog.set_level("WARNING")
@@ -731,8 +737,6 @@ async def test_boot_waits_for_a_database_and_broker_that_start_later(
     async with running(late, settings) as gw:
         assert (await gw.post(VALID["sms"])).json()["status"] == "queued"
     await starter
-    assert any(r.name == "psycopg.pool" and "error connecting" in r.message for r in caplog.records), "each try logged"
-    assert any(r.name == "aio_pika.robust_connection" and "failed" in r.message for r in caplog.records)
     await database.cut()
     await broker.cut()
 
@@ -2065,3 +2069,11 @@ async def test_an_oversized_request_head_is_refused_before_it_grows(settings: ga
             assert grown < 10_000, f"50 unfinished 1 MB heads grew the gateway by {grown} KiB"
             deadline = time.monotonic() + 5
             assert all(closed_by_server(sock, deadline) for sock in heads), "an oversized head was not refused"
+
+
+async def test_every_field_of_a_stored_notification_is_a_column(gw: Harness) -> None:
+    """The INSERT and SELECT column lists come from the Structs: a field needs its column (a schema step)."""
+    sql = "SELECT column_name FROM information_schema.columns WHERE table_name = 'notifications'"
+    columns = {row[0] for row in await (await gw.db.execute(sql)).fetchall()}
+    assert set(gateway.NewNotification.__struct_fields__) <= columns
+    assert set(gateway.NotificationIn.__struct_fields__) <= set(gateway.NewNotification.__struct_fields__)
