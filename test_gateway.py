@@ -308,7 +308,7 @@ def with_relay(settings: gateway.Settings, relay: TcpRelay, what: str) -> gatewa
     return msgspec.structs.replace(settings, **{what: relay.url(original)})
 
 
-# ── Issue 2: accept, store, route, report ───────────────────────────────────────────────────────
+# ── Accept, store, route, report ────────────────────────────────────────────────────────────────
 
 
 async def test_post_stores_publishes_and_answers_202_with_location(gw: Harness) -> None:
@@ -871,7 +871,7 @@ async def test_python_gateway_py_serves_and_sigterm_lets_in_flight_requests_fini
     assert "Application shutdown complete" in output
 
 
-# ── Issue 3: nothing accepted is lost ────────────────────────────────────────────────────────────
+# ── Nothing accepted is lost: the outbox and the relay ───────────────────────────────────────────
 
 
 async def test_broker_outage_50_accepted_all_reach_their_queue_afterwards(
@@ -989,7 +989,7 @@ async def test_relay_drains_a_10000_row_backlog(gw: Harness) -> None:
     assert await gw.queue_depth("push") == 10_000
 
 
-# ── Issue 4: Idempotency-Key, listing, batch ────────────────────────────────────────────────────
+# ── Idempotency-Key, listing, batch ─────────────────────────────────────────────────────────────
 
 
 async def test_idempotency_key_replays_the_original_and_publishes_once(gw: Harness) -> None:
@@ -1205,7 +1205,7 @@ async def test_batch_of_0_or_over_1000_is_400(gw: Harness, count: int) -> None:
     await assert_nothing_stored_or_published(gw)
 
 
-# ── Issue 5: delivery status from the workers ───────────────────────────────────────────────────
+# ── Delivery status from the workers ────────────────────────────────────────────────────────────
 
 
 async def status_of(gw: Harness, notification_id: str) -> str:
@@ -1347,7 +1347,7 @@ async def test_the_readme_worker_reports_drops_duplicates_and_survives_errors(gw
             await running_worker
 
 
-# ── Issue 6: Docker files, checked statically ────────────────────────────────────────────────────
+# ── Docker files, checked statically ─────────────────────────────────────────────────────────────
 
 
 def test_compose_file_defines_the_stack() -> None:
@@ -1399,7 +1399,7 @@ def test_dockerfile_runs_as_non_root_with_a_healthcheck() -> None:
     assert {"test_gateway.py", ".venv", "__pycache__"} <= set(ignored)
 
 
-# ── Issue 7: API keys and hostile input ─────────────────────────────────────────────────────────
+# ── API keys, clients and hostile input ─────────────────────────────────────────────────────────
 
 KEYS = ("live-key-0123456789abcdef", "second-key-fedcba9876543210")
 
@@ -1636,7 +1636,7 @@ async def test_fuzzing_from_the_openapi_document_finds_no_5xx_and_no_schema_viol
             assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
 
 
-# ── Issue 8: concurrency ─────────────────────────────────────────────────────────────────────────
+# ── Concurrency ──────────────────────────────────────────────────────────────────────────────────
 
 
 async def test_500_concurrent_posts_are_all_stored_and_published_once(gw: Harness) -> None:
@@ -1966,7 +1966,7 @@ async def test_an_event_postgresql_refuses_is_dead_lettered_alone(gw: Harness, m
     assert await status_of(gw, refused) == "queued"
 
 
-# ── Issue 9: idle, slow and oversized connections ────────────────────────────────────────────────
+# ── Idle, slow and oversized connections ─────────────────────────────────────────────────────────
 
 
 @contextlib.contextmanager
