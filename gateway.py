@@ -325,14 +325,14 @@ WITH published AS (DELETE FROM outbox WHERE id = ANY(%(ids)s))
 UPDATE notifications SET status = 'queued', updated_at = %(now)s WHERE id = ANY(%(ids)s) AND status = 'scheduled'
 """
 # Stale pending rows (left by a broker outage or a crashed instance) and due scheduled rows, locked so that
-# concurrent relays in other instances skip them instead of publishing them twice. Rows whose publish is late
-# but may still be confirmed on this instance's connection are left alone.
+# concurrent relays in other instances skip them instead of publishing them twice. Rows this instance published
+# (confirmed but not yet out of the outbox, or late but perhaps still to be confirmed) are skipped.
 CLAIM_DUE = f"""
 WITH stale AS (
-    SELECT id FROM outbox WHERE publish_after <= %(now)s AND id <> ALL(%(late)s::uuid[])
+    SELECT id FROM outbox WHERE publish_after <= %(now)s AND id <> ALL(%(skip)s::uuid[])
     ORDER BY publish_after LIMIT %(limit)s FOR UPDATE SKIP LOCKED
 ), due AS (
-    SELECT id FROM notifications WHERE status = 'scheduled' AND send_at <= %(now)s
+    SELECT id FROM notifications WHERE status = 'scheduled' AND send_at <= %(now)s AND id <> ALL(%(skip)s::uuid[])
     ORDER BY send_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED
 )
 SELECT {COLUMNS} FROM notifications WHERE id IN (SELECT id FROM stale UNION ALL SELECT id FROM due)
@@ -410,8 +410,11 @@ async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
         timeout=5,
         kwargs={
             "autocommit": True,
+            # A slow server cancels a statement itself before the deadline cuts the connection; a session
+            # cut off on our side but not on the server's must not keep its locks.
             "options": "-c TimeZone=UTC -c plan_cache_mode=force_custom_plan"
-            f" -c statement_timeout={int(settings.database_timeout * 1000)}",  # a slow server stops by itself
+            f" -c statement_timeout={int(settings.database_timeout * 800)}"
+            f" -c idle_in_transaction_session_timeout={int(settings.request_deadline * 1000) + 1000}",
             "connect_timeout": 5,
             "tcp_user_timeout": 10_000,  # ms: a silently dead network fails a query instead of hanging it
             "keepalives_idle": 10,
@@ -598,7 +601,7 @@ class Broker:
         self.connection: aio_pika.abc.AbstractRobustConnection | None = None
         self.channel: aio_pika.abc.AbstractChannel | None = None
         self.late: set[UUID] = set()  # published, unconfirmed past the publish timeout, connection still open
-        self.confirmed_late: list[UUID] = []  # confirmed after their request gave up: out of the outbox next
+        self.unmarked: set[UUID] = set()  # confirmed, not yet out of the outbox: the relay marks, never resends
 
     async def connect(self) -> None:
         """With fail_fast off, aio-pika retries the first connection as it does every later one, logging each
@@ -641,7 +644,7 @@ class Broker:
         publish waiting past the publish timeout shows the stall at once."""
         return self.is_connected and not self.late
 
-    async def publish_all(self, notifications: Sequence[Notification]) -> list[UUID]:
+    async def publish_all(self, notifications: Sequence[Notification], within: float) -> list[UUID]:
         """Publish persistently and mandatorily with every confirm in flight together; returns the ids the
         broker confirmed. What it nacked, could not route, or did not confirm in time is left out: those
         rows stay pending for the relay. One timer bounds the whole group, not one per message."""
@@ -654,7 +657,7 @@ class Broker:
             log.warning("broker channel unavailable, %d left pending for the relay: %r", len(notifications), exc)
             return []
         publishes = {asyncio.ensure_future(self.publish_one(channel, n)): n.id for n in notifications}
-        done, late = await asyncio.wait(publishes, timeout=self.settings.publish_timeout)
+        done, late = await asyncio.wait(publishes, timeout=max(within, 0))
         for task in late:
             self.wait_for_late_confirm(task, publishes[task])
         confirmed = [publishes[task] for task in done if not task.cancelled() and task.exception() is None]
@@ -675,7 +678,7 @@ class Broker:
             give_up.cancel()
             self.late.discard(notification_id)
             if not task.cancelled() and task.exception() is None:
-                self.confirmed_late.append(notification_id)
+                self.unmarked.add(notification_id)
 
         task.add_done_callback(settled)
 
@@ -817,26 +820,27 @@ class Gateway:
         it now stands: `queued`, or `pending` where the broker did not confirm (the relay publishes it
         later), or `scheduled`; None where its Idempotency-Key was taken already. A broker failure never
         fails the group: the rows are stored, and the 202 stands. The group's oldest request sets its
-        deadline, so no request waits longer than `request_deadline` however long it queued."""
-        oldest = min(row.created_at for row in rows)
-        budget = self.settings.request_deadline - (utcnow() - oldest).total_seconds()
-        async with self.pool.connection(timeout=budget) as conn:
-            try:
+        deadline (rows come in arrival order), so none waits longer than `request_deadline` however long it
+        queued."""
+        deadline = time.monotonic() + self.settings.request_deadline - (utcnow() - rows[0].created_at).total_seconds()
+        try:
+            async with self.pool.connection(timeout=deadline - time.monotonic()) as conn:
                 inserted = await insert_notifications(conn, rows, self.settings.relay_grace)
-            except DatabaseTimeout:
-                log.error("storing %d notifications timed out, outcome unknown: answered 503", len(rows))
-                raise
-            stored = [stored_view(row) if ok else None for row, ok in zip(rows, inserted, strict=True)]
-            due = [n for n in stored if n is not None and n.status == "queued"]
-            confirmed = set(await self.broker.publish_all(due)) if due else set()
-            if confirmed:
-                try:
-                    await mark_published(conn, list(confirmed), utcnow())
-                except psycopg.Error as exc:
-                    log.warning(
-                        "%d published, still in the outbox, the relay will resend them: %s", len(confirmed), exc
-                    )
-                    confirmed = set()
+                stored = [stored_view(row) if ok else None for row, ok in zip(rows, inserted, strict=True)]
+                due = [n for n in stored if n is not None and n.status == "queued"]
+                within = min(self.settings.publish_timeout, deadline - time.monotonic())
+                confirmed = set(await self.broker.publish_all(due, within)) if due else set()
+                if confirmed:
+                    try:
+                        await self.mark_published(conn, confirmed)
+                    except psycopg.Error as exc:
+                        log.warning(
+                            "%d published, left for the relay to take out of the outbox: %s", len(confirmed), exc
+                        )
+                        confirmed = set()
+        except DatabaseTimeout:
+            log.error("storing %d notifications timed out, outcome unknown: answered 503", len(rows))
+            raise
         unconfirmed = {n.id for n in due} - confirmed
         return [msgspec.structs.replace(n, status="pending") if n and n.id in unconfirmed else n for n in stored]
 
@@ -850,27 +854,34 @@ class Gateway:
         overdue = self.settings.relay_interval + self.settings.request_deadline + 1
         return not self.relay.done() and time.monotonic() - self.relay_beat < overdue
 
+    async def mark_published(self, conn: psycopg.AsyncConnection[Any], confirmed: set[UUID]) -> None:
+        """Take confirmed rows out of the outbox; until that commits, the relay marks them instead of resending."""
+        self.broker.unmarked |= confirmed
+        await mark_published(conn, list(confirmed), utcnow())
+        self.broker.unmarked -= confirmed
+
     async def relay_once(self) -> int:
-        """Take late-confirmed rows out of the outbox, then publish one batch of due rows; returns how many
-        the broker confirmed."""
-        late, self.broker.confirmed_late = self.broker.confirmed_late, []
-        if not late and not self.broker.is_healthy:
+        """Take confirmed rows still in the outbox out of it, then publish one batch of due rows; returns how
+        many the broker confirmed."""
+        if not self.broker.unmarked and not self.broker.is_healthy:
             return 0
-        now = utcnow()
-        async with self.pool.connection(timeout=self.settings.request_deadline) as conn, conn.transaction():
-            if late:
-                await mark_published(conn, late, now)
+        async with self.pool.connection(timeout=self.settings.request_deadline) as conn:
+            if self.broker.unmarked:
+                await self.mark_published(conn, set(self.broker.unmarked))
             if not self.broker.is_healthy:
                 return 0
-            claim = {"now": now, "limit": self.settings.relay_batch, "late": list(self.broker.late)}
-            rows = await select_notifications(conn, CLAIM_DUE, claim)
-            if rows:
-                confirmed = await self.broker.publish_all(rows)
-                if confirmed:
-                    await mark_published(conn, confirmed, utcnow())
-                log.info("relay published %d of %d due notifications", len(confirmed), len(rows))
-                return len(confirmed)
-        return 0
+            async with conn.transaction():  # the claim's row locks last until the batch is marked
+                skip = list(self.broker.late | self.broker.unmarked)
+                claim = {"now": utcnow(), "limit": self.settings.relay_batch, "skip": skip}
+                rows = await select_notifications(conn, CLAIM_DUE, claim)
+                if not rows:
+                    return 0
+                confirmed = set(await self.broker.publish_all(rows, self.settings.publish_timeout))
+                self.broker.unmarked |= confirmed
+                await mark_published(conn, list(confirmed), utcnow())
+            self.broker.unmarked -= confirmed
+        log.info("relay published %d of %d due notifications", len(confirmed), len(rows))
+        return len(confirmed)
 
     async def run_relay(self) -> None:
         """Every instance runs this: it publishes what a request could not, and what has come due. It
@@ -907,16 +918,15 @@ class Gateway:
             return
         failures = 0
         while True:
-            try:
-                known = await self.status_events.submit(event)
+            try:  # after a failure, alone: an event that keeps failing must not take its batch with it
+                known = (await self.status_batch([event]))[0] if failures else await self.status_events.submit(event)
                 break
             except Exception as exc:
                 if not is_outage(exc):
                     log.exception("status event for %s cannot be applied", event.id)
                     await dead_letter(message, f"refused: {exc}")
                     return
-                if await database_answers(self.pool):  # PostgreSQL answers, so the failure is this event's
-                    failures += 1
+                failures += 1 if await database_answers(self.pool) else 0  # PostgreSQL answers: the event's fault
                 if failures >= STATUS_ATTEMPTS:
                     await dead_letter(message, f"failed {failures} times while PostgreSQL answers: {exc}")
                     return
@@ -1247,6 +1257,8 @@ def database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[
         log.warning("%s %s: PostgreSQL refused the data: %s", request.method, request.url.path, exc)
         return error(400, f"PostgreSQL refused the data: {exc}", [{"key": "body", "source": "body"}])
     log.warning("%s %s: PostgreSQL unavailable: %s", request.method, request.url.path, exc)
+    if isinstance(exc, DatabaseTimeout) and request.method == "POST":
+        return error(503, "PostgreSQL did not answer in time: it may have been stored; retry with an Idempotency-Key")
     return error(503, "PostgreSQL is unavailable, retry later")
 
 

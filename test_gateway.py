@@ -1792,6 +1792,22 @@ async def test_postgresql_frozen_15_s_answers_every_request_in_time_and_recovers
     await relay.cut()
 
 
+async def test_an_insert_cut_off_by_the_deadline_is_logged_as_outcome_unknown(
+    settings: gateway.Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = stall_settings(settings)
+    relay = TcpRelay(settings.database_url)
+    await relay.open()
+    async with running(with_relay(settings, relay, "database_url"), settings) as gw:
+        relay.freeze()
+        answer = await timed(gw.post(VALID["sms"]))
+        relay.flowing.set()
+    await relay.cut()
+    assert answer.status == 503 and answer.seconds < settings.request_deadline + 1, answer
+    assert "may have been stored" in answer.body["detail"]
+    assert "outcome unknown" in caplog.text
+
+
 async def _status_code(request: Awaitable[httpx.Response]) -> int:
     return (await request).status_code
 
@@ -1831,10 +1847,10 @@ async def test_the_relay_outlives_any_error_in_a_round(
     publish_all, publish_one = broker.publish_all, broker.publish_one
     faults: list[BaseException] = [RuntimeError("injected"), asyncio.CancelledError()]
 
-    async def failing_publish_all(notifications: Any) -> list[uuid.UUID]:
+    async def failing_publish_all(notifications: Any, within: float) -> list[uuid.UUID]:
         if faults and isinstance(faults[0], RuntimeError):
             raise faults.pop(0)
-        return await publish_all(notifications)
+        return await publish_all(notifications, within)
 
     async def cancelled_publish_one(channel: Any, notification: gateway.Notification) -> None:
         if faults:  # as aiormq does to a confirm its closing channel will never give
@@ -1902,6 +1918,50 @@ async def test_a_group_failing_on_one_rows_data_fails_only_that_row() -> None:
     results = await asyncio.gather(*(coalescer.submit(item) for item in items), return_exceptions=True)
     assert [r for r in results if isinstance(r, BaseException)] == [results[17]]
     assert [r for r in results if not isinstance(r, BaseException)] == [i for i in items if i != "poison"]
+
+
+async def test_a_slow_status_event_does_not_take_its_batch_with_it(settings: gateway.Settings) -> None:
+    async with running(stall_settings(settings)) as gw:
+        ids = [(await gw.post(VALID["sms"])).json()["id"] for _ in range(41)]
+        async with await psycopg.AsyncConnection.connect(settings.database_url) as blocker, blocker.transaction():
+            await blocker.execute("SELECT FROM notifications WHERE id = %s FOR UPDATE", (ids[20],))
+            for notification_id in ids:  # the locked one in the middle of one batch
+                await gw.publish_status({"id": notification_id, "status": "sent"})
+
+            async def others_sent() -> bool:
+                return await gw.scalar("SELECT count(*) FROM notifications WHERE status = 'sent'") == 40
+
+            await eventually(others_sent, within=8, what="the 40 events around the slow one applied")
+        await eventually(lambda: _equals(status_of(gw, ids[20]), "sent"), what="the slow one applied once unlocked")
+        assert await gw.queue_depth("status", dead=True) == 0
+
+
+async def test_a_session_cut_off_mid_transaction_cannot_keep_its_locks(gw: Harness) -> None:
+    """A connection our side gave up on may live on at the server, idle in a transaction, holding the relay's
+    row locks: the server ends such a session once it has idled longer than any request may take."""
+    async with gw.service.pool.connection() as conn:
+        sql = "SELECT setting::int FROM pg_settings WHERE name = 'idle_in_transaction_session_timeout'"
+        milliseconds = await (await conn.execute(sql)).fetchone()
+    assert milliseconds == (int(gw.settings.request_deadline * 1000) + 1000,)
+
+
+async def test_rows_the_broker_confirmed_are_not_resent_when_marking_them_fails(
+    gw: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mark_published = gateway.mark_published
+    failures = [psycopg.OperationalError("PostgreSQL stalled after the broker confirmed")]
+
+    async def stalls_once(conn: Any, ids: list[uuid.UUID], now: datetime) -> None:
+        if failures:
+            raise failures.pop()
+        await mark_published(conn, ids, now)
+
+    monkeypatch.setattr(gateway, "mark_published", stalls_once)
+    backlog = await insert_stale_pending(gw, 300)
+    await eventually(lambda: _all_queued(gw, backlog), what="marked on a later round")
+    await asyncio.sleep(gw.settings.relay_grace)
+    assert not failures
+    assert sorted(await gw.take_all_ids()) == sorted(backlog), "each published once"
 
 
 # ── Poison status events: dead-lettered at once, never looping, never blocking the valid ones ────────
