@@ -21,11 +21,11 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import aio_pika
@@ -37,6 +37,8 @@ import psycopg_pool
 import pytest
 import uvicorn
 import yaml
+from litestar.testing import TestClient
+from openapi_spec_validator import validate as validate_openapi
 
 import gateway
 
@@ -553,6 +555,21 @@ async def test_docs_and_openapi_document_schemas_examples_and_errors(gw: Harness
     assert {"NotificationIn", "Notification", "ErrorBody"} <= set(schemas)
     assert schemas["NotificationIn"]["properties"]["message"]["maxLength"] == 10_000
     assert spec["components"]["securitySchemes"]["BearerAuth"] == {"type": "http", "scheme": "bearer"}
+
+
+OPEN_OR_KEYED = pytest.mark.parametrize("api_keys", [(), ("shop:a-key",)], ids=["open", "with-keys"])
+
+
+def openapi_document(api_keys: tuple[str, ...] = ()) -> dict[str, Any]:
+    """/docs/openapi.json as the gateway serves it: the document needs neither PostgreSQL nor RabbitMQ."""
+    response = TestClient(gateway.create_app(gateway.Settings(api_keys=api_keys))).get("/docs/openapi.json")
+    assert response.status_code == 200
+    return cast(dict[str, Any], response.json())
+
+
+@OPEN_OR_KEYED
+def test_the_openapi_document_is_valid_openapi(api_keys: tuple[str, ...]) -> None:
+    validate_openapi(cast("Mapping[Hashable, Any]", openapi_document(api_keys)))
 
 
 CHROMIUM = "chromium"  # Debian's package; .ci/run installs it
