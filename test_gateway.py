@@ -38,6 +38,7 @@ import pytest
 import uvicorn
 import yaml
 from litestar.testing import TestClient
+from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate as validate_openapi
 
 import gateway
@@ -567,9 +568,34 @@ def openapi_document(api_keys: tuple[str, ...] = ()) -> dict[str, Any]:
     return cast(dict[str, Any], response.json())
 
 
+def operations(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            yield f"{method.upper()} {path}", operation
+
+
+def conforms(spec: dict[str, Any], schema: dict[str, Any], instance: object) -> bool:
+    """Whether the document's `schema` (its $refs resolved within the document) accepts `instance`."""
+    return OAS31Validator({**schema, "components": spec["components"]}).is_valid(instance)
+
+
 @OPEN_OR_KEYED
 def test_the_openapi_document_is_valid_openapi(api_keys: tuple[str, ...]) -> None:
     validate_openapi(cast("Mapping[Hashable, Any]", openapi_document(api_keys)))
+
+
+def test_every_error_answer_has_the_error_body_and_an_example_of_its_own_status() -> None:
+    spec = openapi_document()
+    for name, operation in operations(spec):
+        for status, answer in operation["responses"].items():
+            if int(status) < 400 or name == "GET /health":  # /health says what is down in its own body
+                continue
+            content = answer["content"]["application/json"]
+            assert content["schema"] == {"$ref": "#/components/schemas/ErrorBody"}, (name, status)
+            examples = [example["value"] for example in content["examples"].values()]
+            assert [example["status_code"] for example in examples] == [int(status)], (name, status)
+            assert all(conforms(spec, content["schema"], example) for example in examples), (name, status)
+    assert "example" not in json.dumps(spec["components"]["schemas"]["ErrorBody"])  # none made up
 
 
 CHROMIUM = "chromium"  # Debian's package; .ci/run installs it
