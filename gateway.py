@@ -43,7 +43,7 @@ from litestar.middleware import AbstractAuthenticationMiddleware, Authentication
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, Example, SecurityScheme
-from litestar.params import Body, FromPath, FromQuery, HeaderParameter, QueryParameter
+from litestar.params import Body, FromPath, HeaderParameter, QueryParameter
 from litestar.static_files import create_static_files_router
 from litestar.types import ASGIApp
 from psycopg.rows import class_row, kwargs_row
@@ -958,6 +958,8 @@ HEAD_LIMIT = 16 * 1024  # bytes of request line and headers
 RECEIVE_TIMEOUT = 5.0  # seconds a request head may take to arrive, and a body may pause
 REQUEST_LIMIT = 2000  # requests in flight; beyond this, 503 rather than unbounded memory
 IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,255}")
+# Overrides the schema Litestar gives an optional parameter: it is absent, not null, which no header or query can be.
+STRING = {"one_of": None, "type": "string"}
 REQUEST_EXAMPLE = {
     "type": "email",
     "recipient": "ada@example.com",
@@ -1126,7 +1128,13 @@ async def create_notification(
     request: Caller,
     state: State,
     idempotency_key: Annotated[
-        str | None, HeaderParameter(name="Idempotency-Key", description="1 to 255 printable ASCII characters")
+        str | None,
+        HeaderParameter(
+            name="Idempotency-Key",
+            description="1 to 255 printable ASCII characters",
+            # Documented only: the handler checks it, to keep its own error message.
+            schema_extra={**STRING, "min_length": 1, "max_length": 255, "pattern": f"^{IDEMPOTENCY_KEY.pattern}$"},
+        ),
     ] = None,
 ) -> Response[Notification]:
     gateway = gateway_of(state)
@@ -1208,12 +1216,14 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
 async def list_notifications_page(
     request: Caller,
     state: State,
-    status: FromQuery[Status | None] = None,
-    type: FromQuery[ChannelType | None] = None,  # the API's own name for the field
-    recipient: Annotated[str | None, QueryParameter(max_length=4096, pattern=NO_NUL)] = None,
+    status: Annotated[Status | None, QueryParameter(schema_extra={**STRING, "enum": list(get_args(Status))})] = None,
+    type: Annotated[  # the API's own name for the field
+        ChannelType | None, QueryParameter(schema_extra={**STRING, "enum": list(get_args(ChannelType))})
+    ] = None,
+    recipient: Annotated[str | None, QueryParameter(max_length=4096, pattern=NO_NUL, schema_extra=STRING)] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     cursor: Annotated[
-        str | None, QueryParameter(max_length=200, description="`next_cursor` of the page before")
+        str | None, QueryParameter(max_length=200, description="`next_cursor` of the page before", schema_extra=STRING)
     ] = None,
 ) -> NotificationPage:
     if not all(value.isdigit() for value in request.query_params.getall("limit", [])):

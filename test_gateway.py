@@ -25,7 +25,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterat
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, cast, get_args
 from urllib.parse import urlsplit
 
 import aio_pika
@@ -596,6 +596,18 @@ def test_every_error_answer_has_the_error_body_and_an_example_of_its_own_status(
             assert [example["status_code"] for example in examples] == [int(status)], (name, status)
             assert all(conforms(spec, content["schema"], example) for example in examples), (name, status)
     assert "example" not in json.dumps(spec["components"]["schemas"]["ErrorBody"])  # none made up
+
+
+def test_parameters_are_plain_strings_that_say_what_the_handlers_accept() -> None:
+    spec = openapi_document()
+    parameters = {p["name"]: p for _, operation in operations(spec) for p in operation.get("parameters", [])}
+    assert all("null" not in json.dumps(p["schema"]) for p in parameters.values())  # absent, never null
+    assert parameters["status"]["schema"] == {"type": "string", "enum": list(get_args(gateway.Status))}
+    assert parameters["type"]["schema"] == {"type": "string", "enum": list(gateway.CHANNEL_TYPES)}
+    key = parameters["Idempotency-Key"]
+    assert (key["in"], key["required"], key["schema"]["maxLength"]) == ("header", False, 255)
+    for value in ("order-42", "~" * 255, "", "x" * 256, "tab\there", "é"):
+        assert conforms(spec, key["schema"], value) == bool(gateway.IDEMPOTENCY_KEY.fullmatch(value)), value
 
 
 CHROMIUM = "chromium"  # Debian's package; .ci/run installs it
