@@ -37,13 +37,13 @@ import swagger_ui_bundle
 import uvicorn
 from litestar import Litestar, Request, Response, Router, get, post
 from litestar.connection import ASGIConnection
-from litestar.datastructures import State
+from litestar.datastructures import ResponseHeader, State
 from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException, ValidationException
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult, DefineMiddleware
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, Example, SecurityScheme
-from litestar.params import Body, FromPath, HeaderParameter, QueryParameter
+from litestar.params import Body, FromPath, HeaderParameter, KwargDefinition, QueryParameter
 from litestar.static_files import create_static_files_router
 from litestar.types import ASGIApp
 from psycopg.rows import class_row, kwargs_row
@@ -1115,12 +1115,17 @@ def stored_view(row: NewNotification) -> Notification:
     "once the broker confirmed it, `pending` while the broker is unreachable (the relay publishes it as soon "
     "as it is back), `scheduled` for a future `send_at`. Repeating a request with the same `Idempotency-Key` "
     "and body returns the original notification with `Idempotent-Replayed: true`; keys are per client.",
-    responses={
-        202: ResponseSpec(
-            Notification, description="Stored, and queued if the broker confirmed it", examples=[EXAMPLE_ANSWER]
+    response_description="Stored, and queued if the broker confirmed it",
+    response_headers=[  # documented only: `accepted` sets them
+        ResponseHeader(name="Location", value="", required=True, documentation_only=True, description="Its own URL"),
+        ResponseHeader(
+            name="Idempotent-Replayed",
+            value="true",
+            documentation_only=True,
+            description="`true` when this is the original answer, to a repeated Idempotency-Key; absent otherwise",
         ),
-        **errors(400, 401, 409, 413, 422, 503),
-    },
+    ],
+    responses=errors(400, 401, 409, 413, 422, 503),
     request_max_body_size=SINGLE_BODY_LIMIT,
 )
 async def create_notification(
@@ -1136,7 +1141,7 @@ async def create_notification(
             schema_extra={**STRING, "min_length": 1, "max_length": 255, "pattern": f"^{IDEMPOTENCY_KEY.pattern}$"},
         ),
     ] = None,
-) -> Response[Notification]:
+) -> Response[Annotated[Notification, KwargDefinition(examples=[EXAMPLE_ANSWER])]]:
     gateway = gateway_of(state)
     request_hash = None
     if idempotency_key is not None:

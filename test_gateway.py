@@ -319,6 +319,7 @@ async def test_post_stores_publishes_and_answers_202_with_location(gw: Harness) 
     assert response.status_code == 202
     body = response.json()
     assert response.headers["location"] == f"/api/v1/notifications/{body['id']}"
+    assert "idempotent-replayed" not in response.headers  # documented for the 202, sent on replays only
     assert (body["status"], body["client"]) == ("queued", "default")  # with no keys set, every caller is `default`
     assert body["metadata"] == {"template": "welcome", "n": [1, 2]}
     assert body["created_at"].endswith("Z") and body["updated_at"].endswith("Z")
@@ -546,7 +547,8 @@ async def test_docs_and_openapi_document_schemas_examples_and_errors(gw: Harness
     post = paths["/api/v1/notifications"]["post"]
     assert {"400", "401", "409", "413", "422", "503"} <= set(post["responses"])
     assert post["requestBody"]["content"]["application/json"]["schema"]["examples"]
-    for status in ("202", "400", "413", "503"):
+    assert post["responses"]["202"]["content"]["application/json"]["schema"]["examples"]
+    for status in ("400", "413", "503"):
         assert post["responses"][status]["content"]["application/json"]["examples"], status
     assert {"200", "404", "400"} <= set(paths["/api/v1/notifications/{notification_id}"]["get"]["responses"])
     assert {"200", "400", "431"} <= set(paths["/api/v1/notifications"]["get"]["responses"])
@@ -608,6 +610,14 @@ def test_parameters_are_plain_strings_that_say_what_the_handlers_accept() -> Non
     assert (key["in"], key["required"], key["schema"]["maxLength"]) == ("header", False, 255)
     for value in ("order-42", "~" * 255, "", "x" * 256, "tab\there", "é"):
         assert conforms(spec, key["schema"], value) == bool(gateway.IDEMPOTENCY_KEY.fullmatch(value)), value
+
+
+def test_the_202_documents_location_and_idempotent_replayed() -> None:
+    headers = openapi_document()["paths"]["/api/v1/notifications"]["post"]["responses"]["202"]["headers"]
+    assert {name: (header["schema"], header["required"]) for name, header in headers.items()} == {
+        "Location": ({"type": "string"}, True),
+        "Idempotent-Replayed": ({"type": "string"}, False),
+    }
 
 
 CHROMIUM = "chromium"  # Debian's package; .ci/run installs it
