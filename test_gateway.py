@@ -557,7 +557,6 @@ async def test_docs_and_openapi_document_schemas_examples_and_errors(gw: Harness
     schemas = spec["components"]["schemas"]
     assert {"NotificationIn", "Notification", "ErrorBody"} <= set(schemas)
     assert schemas["NotificationIn"]["properties"]["message"]["maxLength"] == 10_000
-    assert spec["components"]["securitySchemes"]["BearerAuth"] == {"type": "http", "scheme": "bearer"}
 
 
 OPEN_OR_KEYED = pytest.mark.parametrize("api_keys", [(), ("shop:a-key",)], ids=["open", "with-keys"])
@@ -610,6 +609,16 @@ def test_parameters_are_plain_strings_that_say_what_the_handlers_accept() -> Non
     assert (key["in"], key["required"], key["schema"]["maxLength"]) == ("header", False, 255)
     for value in ("order-42", "~" * 255, "", "x" * 256, "tab\there", "é"):
         assert conforms(spec, key["schema"], value) == bool(gateway.IDEMPOTENCY_KEY.fullmatch(value)), value
+
+
+@OPEN_OR_KEYED
+def test_every_operation_states_its_security_and_health_is_open_even_with_keys(api_keys: tuple[str, ...]) -> None:
+    spec = openapi_document(api_keys)
+    assert spec["paths"]["/health"]["get"]["security"] == []
+    for name, operation in operations(spec):
+        expected: list[dict[str, list[str]]] = [{"BearerAuth": []}] if api_keys and name != "GET /health" else []
+        assert operation.get("security", spec["security"]) == expected, name
+    assert list(spec["components"].get("securitySchemes", {})) == (["BearerAuth"] if api_keys else [])
 
 
 def test_the_202_documents_location_and_idempotent_replayed() -> None:
@@ -1553,8 +1562,8 @@ async def test_health_and_docs_stay_open_and_docs_offer_authorize(keyed: Harness
     assert (await keyed.http.get("/health")).status_code == 200
     assert (await keyed.http.get("/docs")).status_code == 200
     spec = (await keyed.http.get("/docs/openapi.json")).json()
-    assert spec["paths"]["/api/v1/notifications"]["post"]["security"] == [{"BearerAuth": []}]
-    assert "security" not in spec["paths"]["/health"]["get"]
+    assert spec["security"] == [{"BearerAuth": []}] and "security" not in spec["paths"]["/api/v1/notifications"]["post"]
+    assert spec["components"]["securitySchemes"]["BearerAuth"] == {"type": "http", "scheme": "bearer"}
 
 
 async def test_an_open_api_warns_at_start(settings: gateway.Settings, caplog: pytest.LogCaptureFixture) -> None:
