@@ -42,7 +42,7 @@ from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundE
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult, DefineMiddleware
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
-from litestar.openapi.spec import Components, Example, Operation, SecurityScheme
+from litestar.openapi.spec import Components, Example, Operation, SecurityScheme, Tag
 from litestar.params import Body, FromPath, HeaderParameter, KwargDefinition, QueryParameter
 from litestar.static_files import create_static_files_router
 from litestar.types import ASGIApp
@@ -1110,6 +1110,7 @@ def stored_view(row: NewNotification) -> Notification:
 @post(
     API_PREFIX,
     status_code=202,
+    operation_id="createNotification",
     summary="Accept a notification",
     description="Stores the notification, then publishes it to the queue of its type. `status` is `queued` "
     "once the broker confirmed it, `pending` while the broker is unreachable (the relay publishes it as soon "
@@ -1169,6 +1170,7 @@ async def replay(gateway: Gateway, client: str, idempotency_key: str, request_ha
 @post(
     f"{API_PREFIX}/batch",
     status_code=202,
+    operation_id="createNotificationBatch",
     summary="Accept up to 1,000 notifications at once",
     description="All or nothing: if any item is invalid the answer is 400 naming its index and field, and "
     "nothing is stored. Otherwise every item is stored in one transaction and published; `items` follows "
@@ -1189,6 +1191,7 @@ async def create_notification_batch(
 
 @get(
     f"{API_PREFIX}/{{notification_id:str}}",
+    operation_id="readNotification",
     summary="Read a notification and its delivery status",
     responses=errors(400, 401, 404, 503),
 )
@@ -1214,6 +1217,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
 
 @get(
     API_PREFIX,
+    operation_id="listNotifications",
     summary="List notifications, newest first",
     description="Keyset pagination: pass `next_cursor` back as `cursor` for the next page.",
     responses=errors(400, 401, 431, 503),
@@ -1251,6 +1255,8 @@ class PublicOperation(Operation):
 
 @get(
     "/health",
+    operation_id="health",
+    tags=["operations"],
     summary="Whether PostgreSQL and RabbitMQ answer",
     operation_class=PublicOperation,
     responses={503: ResponseSpec(data_container=Health, description="A dependency is down; `checks` names it")},
@@ -1342,6 +1348,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     api = Router(
         "/",
         route_handlers=[create_notification, create_notification_batch, read_notification, list_notifications_page],
+        tags=["notifications"],
     )
     return Litestar(
         route_handlers=[
@@ -1374,6 +1381,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
                     standalone_preset_js_url=f"{DOCS_ASSETS}/swagger-ui-standalone-preset.js",
                     favicon=f"<link rel='icon' type='image/png' href='{DOCS_ASSETS}/favicon-32x32.png'>",
                 )
+            ],
+            tags=[
+                Tag(name="notifications", description="Send notifications and follow their delivery"),
+                Tag(name="operations", description="Health, for load balancers and monitoring"),
             ],
             # The default for every operation, stated when it is none too, as linters ask; /health overrides it.
             security=[{"BearerAuth": []}] if settings.api_keys else [],

@@ -621,6 +621,18 @@ def test_every_operation_states_its_security_and_health_is_open_even_with_keys(a
     assert list(spec["components"].get("securitySchemes", {})) == (["BearerAuth"] if api_keys else [])
 
 
+def test_operations_have_clean_ids_and_described_tags() -> None:
+    spec = openapi_document()
+    assert {name: (operation["operationId"], operation["tags"]) for name, operation in operations(spec)} == {
+        "POST /api/v1/notifications": ("createNotification", ["notifications"]),
+        "POST /api/v1/notifications/batch": ("createNotificationBatch", ["notifications"]),
+        "GET /api/v1/notifications/{notification_id}": ("readNotification", ["notifications"]),
+        "GET /api/v1/notifications": ("listNotifications", ["notifications"]),
+        "GET /health": ("health", ["operations"]),
+    }
+    assert [tag["name"] for tag in spec["tags"] if tag["description"]] == ["notifications", "operations"]
+
+
 def test_the_202_documents_location_and_idempotent_replayed() -> None:
     headers = openapi_document()["paths"]["/api/v1/notifications"]["post"]["responses"]["202"]["headers"]
     assert {name: (header["schema"], header["required"]) for name, header in headers.items()} == {
