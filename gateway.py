@@ -24,7 +24,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequenc
 from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any, Generic, Literal, TypeVar, cast, get_args
+from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar, cast, get_args
 from uuid import UUID, uuid4
 
 import aio_pika
@@ -36,16 +36,20 @@ import psycopg_pool
 import swagger_ui_bundle
 import uvicorn
 from litestar import Litestar, Request, Response, Router, get, post
+from litestar._openapi.schema_generation import SchemaCreator
+from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin  # private, as schema plugins' API
 from litestar.connection import ASGIConnection
 from litestar.datastructures import ResponseHeader, State
 from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException, ValidationException
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult, DefineMiddleware
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
-from litestar.openapi.spec import Components, Example, Operation, SecurityScheme, Tag
+from litestar.openapi.spec import Components, Example, OpenAPIType, Operation, Schema, SecurityScheme, Tag
+from litestar.openapi.spec.discriminator import Discriminator  # apart from the line above, which would not fit
 from litestar.params import Body, FromPath, HeaderParameter, KwargDefinition, QueryParameter
 from litestar.static_files import create_static_files_router
 from litestar.types import ASGIApp
+from litestar.typing import FieldDefinition
 from psycopg.rows import class_row, kwargs_row
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
@@ -156,16 +160,28 @@ def is_email(recipient: str) -> bool:
     )
 
 
-PHONE_RULE: tuple[Callable[[str], bool], str] = (
-    lambda r: E164.fullmatch(r) is not None,
-    "an E.164 phone number: + then 8 to 15 digits",
+class RecipientRule(NamedTuple):
+    accepts: Callable[[str], bool]
+    expected: str  # what the recipient must be, in error messages and in the OpenAPI document
+    pattern: str  # `accepts` as near as a JSON Schema pattern comes: the OpenAPI document's, never checked
+    max_length: int = 4096
+
+
+PHONE_RULE = RecipientRule(
+    lambda r: E164.fullmatch(r) is not None, "an E.164 phone number: + then 8 to 15 digits", f"^(?:{E164.pattern})$"
 )
-RECIPIENT_RULES: dict[str, tuple[Callable[[str], bool], str]] = {
-    "email": (is_email, "an email address local@domain.tld, without format characters"),
+RECIPIENT_RULES: dict[str, RecipientRule] = {
+    "email": RecipientRule(
+        is_email, "an email address local@domain.tld, without format characters", f"^(?:{EMAIL.pattern})$", 254
+    ),
     "sms": PHONE_RULE,
     "whatsapp": PHONE_RULE,
-    "telegram": (lambda r: TELEGRAM_CHAT.fullmatch(r) is not None, "a numeric chat id or an @username"),
-    "push": (str.isprintable, "a device token of 1 to 4096 printable characters"),
+    "telegram": RecipientRule(
+        lambda r: TELEGRAM_CHAT.fullmatch(r) is not None,
+        "a numeric chat id or an @username",
+        f"^(?:{TELEGRAM_CHAT.pattern})$",
+    ),
+    "push": RecipientRule(str.isprintable, "a device token of 1 to 4096 printable characters", NO_CONTROL),
 }
 SMS_MAX_LENGTH = 1600
 METADATA_MAX_BYTES = 8192
@@ -198,20 +214,23 @@ def check_metadata(value: object, depth: int = 0) -> None:
             check_metadata(item, depth + 1)
 
 
+Subject = Annotated[str, msgspec.Meta(min_length=1, max_length=998, pattern=NO_CONTROL)]
+
+
 class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """A notification to send. Rules that depend on `type` are checked after decoding."""
 
     type: ChannelType
     recipient: Annotated[str, msgspec.Meta(min_length=1, max_length=4096, pattern=NO_CONTROL)]
     message: Annotated[str, msgspec.Meta(min_length=1, max_length=10_000)]
-    subject: Annotated[str, msgspec.Meta(min_length=1, max_length=998, pattern=NO_CONTROL)] | None = None
+    subject: Subject | None = None
     metadata: dict[str, Any] = {}
     send_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
     def __post_init__(self) -> None:
-        accepts, expected = RECIPIENT_RULES[self.type]
-        if not accepts(self.recipient):
-            raise ValueError(f"`recipient` must be {expected} for type {self.type}")
+        rule = RECIPIENT_RULES[self.type]
+        if not rule.accepts(self.recipient):
+            raise ValueError(f"`recipient` must be {rule.expected} for type {self.type}")
         if self.type == "email" and self.subject is None:
             raise ValueError("`subject` is required for type email")
         if self.type == "sms" and len(self.message) > SMS_MAX_LENGTH:
@@ -225,6 +244,22 @@ class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             raise ValueError("`send_at` must be at most one year ahead")
         if self.send_at is not None and self.send_at < EARLIEST_SEND_AT:
             raise ValueError("`send_at` must not be before 0001-01-01T00:00:00Z")
+
+
+def channel_schema(channel: str, rule: RecipientRule) -> type[msgspec.Struct]:
+    """NotificationIn as the OpenAPI document shows it for one type: the rules __post_init__ checks for the type, as
+    constraints. The document's only: requests decode into NotificationIn, which words the errors."""
+    recipient = msgspec.Meta(min_length=1, max_length=rule.max_length, pattern=rule.pattern, description=rule.expected)
+    fields: list[tuple[str, Any]] = [("type", Literal[channel]), ("recipient", Annotated[str, recipient])]
+    if channel == "email":
+        fields.append(("subject", Subject))  # required
+    if channel == "sms":
+        fields.append(("message", Annotated[str, msgspec.Meta(min_length=1, max_length=SMS_MAX_LENGTH)]))
+    name = f"{channel.title()}NotificationIn"
+    return msgspec.defstruct(name, fields, bases=(NotificationIn,), kw_only=True, module=__name__)
+
+
+CHANNEL_SCHEMAS = {channel: channel_schema(channel, RECIPIENT_RULES[channel]) for channel in CHANNEL_TYPES}
 
 
 class BatchIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -1005,6 +1040,24 @@ def errors(*statuses: int) -> dict[int, ResponseSpec]:
     }
 
 
+class StructSchemas(StructSchemaPlugin):
+    """Litestar's schemas of Structs, with what they leave out: `additionalProperties: false` where a Struct refuses
+    unknown fields, and NotificationIn as one of CHANNEL_SCHEMAS, told apart by `type`."""
+
+    def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: SchemaCreator) -> Schema:
+        if field_definition.annotation is not NotificationIn:
+            schema = super().to_openapi_schema(field_definition, schema_creator)
+            if field_definition.annotation.__struct_config__.forbid_unknown_fields:
+                schema.additional_properties = False
+            return schema
+        schema = schema_creator.schema_registry.get_schema_for_field_definition(field_definition)
+        schema.title, schema.type = "NotificationIn", OpenAPIType.OBJECT  # what makes Litestar refer to it by name
+        types = CHANNEL_SCHEMAS.items()
+        schema.one_of = [schema_creator.for_field_definition(FieldDefinition.from_annotation(t)) for _, t in types]
+        schema.discriminator = Discriminator("type", {c: f"#/components/schemas/{t.__name__}" for c, t in types})
+        return schema
+
+
 class StrictRequest(Request[Any, Any, Any]):
     """Decodes a JSON body straight into the handler's `data` type. Litestar decodes it to plain values and then
     converts those with strict=False, which reads a number or a numeric string as a Unix time (`"send_at":
@@ -1360,6 +1413,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         lifespan=[lifespan],
         middleware=[DefineMiddleware(ApiKeys, api_keys=settings.api_keys)],
         request_class=StrictRequest,
+        plugins=[StructSchemas()],
         exception_handlers={
             RecursionError: nested_too_deeply,
             psycopg.Error: database_error,

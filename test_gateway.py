@@ -556,7 +556,7 @@ async def test_docs_and_openapi_document_schemas_examples_and_errors(gw: Harness
     assert {"200", "503"} <= set(paths["/health"]["get"]["responses"])
     schemas = spec["components"]["schemas"]
     assert {"NotificationIn", "Notification", "ErrorBody"} <= set(schemas)
-    assert schemas["NotificationIn"]["properties"]["message"]["maxLength"] == 10_000
+    assert schemas["PushNotificationIn"]["properties"]["message"]["maxLength"] == 10_000
 
 
 OPEN_OR_KEYED = pytest.mark.parametrize("api_keys", [(), ("shop:a-key",)], ids=["open", "with-keys"])
@@ -577,7 +577,10 @@ def operations(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def conforms(spec: dict[str, Any], schema: dict[str, Any], instance: object) -> bool:
     """Whether the document's `schema` (its $refs resolved within the document) accepts `instance`."""
-    return OAS31Validator({**schema, "components": spec["components"]}).is_valid(instance)
+    validator = OAS31Validator(
+        {**schema, "components": spec["components"]}, format_checker=OAS31Validator.FORMAT_CHECKER
+    )
+    return validator.is_valid(instance)
 
 
 @OPEN_OR_KEYED
@@ -619,6 +622,45 @@ def test_every_operation_states_its_security_and_health_is_open_even_with_keys(a
         expected: list[dict[str, list[str]]] = [{"BearerAuth": []}] if api_keys and name != "GET /health" else []
         assert operation.get("security", spec["security"]) == expected, name
     assert list(spec["components"].get("securitySchemes", {})) == (["BearerAuth"] if api_keys else [])
+
+
+def test_bodies_are_closed_and_each_type_has_a_schema_with_its_rules() -> None:
+    schemas = openapi_document()["components"]["schemas"]
+    assert schemas["BatchIn"]["additionalProperties"] is False
+    assert schemas["BatchIn"]["properties"]["notifications"]["items"] == {"$ref": "#/components/schemas/NotificationIn"}
+    one_of = schemas["NotificationIn"]
+    assert one_of["discriminator"]["propertyName"] == "type"
+    assert [member["$ref"] for member in one_of["oneOf"]] == list(one_of["discriminator"]["mapping"].values())
+    for channel, reference in one_of["discriminator"]["mapping"].items():
+        schema = schemas[reference.removeprefix("#/components/schemas/")]
+        rule, properties = gateway.RECIPIENT_RULES[channel], schema["properties"]
+        assert schema["additionalProperties"] is False, channel
+        assert properties["type"]["const"] == channel
+        assert (properties["recipient"]["pattern"], properties["recipient"]["maxLength"]) == (
+            rule.pattern,
+            rule.max_length,
+        )
+        assert ("subject" in schema["required"]) == (channel == "email"), channel
+        assert properties["message"]["maxLength"] == (gateway.SMS_MAX_LENGTH if channel == "sms" else 10_000), channel
+
+
+def test_every_channel_has_a_recipient_rule_and_a_schema_in_the_one_of() -> None:
+    mapping = openapi_document()["components"]["schemas"]["NotificationIn"]["discriminator"]["mapping"]
+    assert set(gateway.CHANNEL_TYPES) == set(gateway.RECIPIENT_RULES) == set(mapping)
+
+
+SERVER_ONLY = {"metadata-over-8k", "send-at-before-utc-year-1"}  # rules beyond what a JSON Schema can state
+
+
+def test_the_document_refuses_the_bodies_the_server_refuses_and_accepts_the_valid_ones() -> None:
+    spec = openapi_document()
+    body = {"$ref": "#/components/schemas/NotificationIn"}
+    assert all(conforms(spec, body, valid) for valid in VALID.values())
+    for case in BAD_INPUT:
+        assert conforms(spec, body, case.values[0]) == (case.id in SERVER_ONLY), case.id
+    batch = {"$ref": "#/components/schemas/BatchIn"}
+    assert conforms(spec, batch, {"notifications": list(VALID.values())})
+    assert not conforms(spec, batch, {"notifications": list(VALID.values()), "extra": 1})
 
 
 def test_operations_have_clean_ids_and_described_tags() -> None:
