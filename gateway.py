@@ -1011,9 +1011,6 @@ RESPONSE_EXAMPLE = {  # fields that are null here are left out of the rendered e
     "created_at": "2026-11-25T10:00:00.000000Z",
     "updated_at": "2026-11-25T10:00:00.000000Z",
 }
-EXAMPLE_ANSWER = Example(summary="Stored and queued", value=RESPONSE_EXAMPLE)
-
-
 ERRORS = {
     400: "Invalid input; `extra` names the field",
     401: "Missing or unknown API key (when GATEWAY_API_KEYS is set)",
@@ -1195,7 +1192,7 @@ async def create_notification(
             schema_extra={**STRING, "min_length": 1, "max_length": 255, "pattern": f"^{IDEMPOTENCY_KEY.pattern}$"},
         ),
     ] = None,
-) -> Response[Annotated[Notification, KwargDefinition(examples=[EXAMPLE_ANSWER])]]:
+) -> Response[Annotated[Notification, KwargDefinition(examples=[Example(value=RESPONSE_EXAMPLE)])]]:
     gateway = gateway_of(state)
     request_hash = None
     if idempotency_key is not None:

@@ -602,6 +602,28 @@ def test_every_error_answer_has_the_error_body_and_an_example_of_its_own_status(
     assert "example" not in json.dumps(spec["components"]["schemas"]["ErrorBody"])  # none made up
 
 
+def examples_and_their_schemas(node: object) -> Iterator[tuple[dict[str, Any], object]]:
+    """Every example in the document, with the schema it illustrates: a schema's own, or its media type's."""
+    if isinstance(node, dict):
+        if isinstance(node.get("examples"), dict) and "schema" in node:  # a media type's, as named Example objects
+            yield from ((node["schema"], example["value"]) for example in node["examples"].values())
+        elif isinstance(node.get("examples"), list):  # a schema's own, as values
+            yield from ((node, example) for example in node["examples"])
+        for child in node.values():
+            yield from examples_and_their_schemas(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from examples_and_their_schemas(child)
+
+
+def test_every_example_in_the_document_is_valid_by_its_schema() -> None:
+    spec = openapi_document()
+    found = list(examples_and_their_schemas(spec))
+    assert len(found) >= 10  # requests, the 202, every error
+    for schema, example in found:
+        assert conforms(spec, schema, example), (schema, example)
+
+
 def test_parameters_are_plain_strings_that_say_what_the_handlers_accept() -> None:
     spec = openapi_document()
     parameters = {p["name"]: p for _, operation in operations(spec) for p in operation.get("parameters", [])}
