@@ -166,21 +166,19 @@ class RecipientRule(NamedTuple):
     pattern: str  # `accepts` as near as a JSON Schema pattern comes: the OpenAPI document's, never checked
     max_length: int = 4096
 
+    @classmethod
+    def matching(cls, regex: re.Pattern[str], expected: str) -> RecipientRule:
+        return cls(lambda r: regex.fullmatch(r) is not None, expected, f"^(?:{regex.pattern})$")
 
-PHONE_RULE = RecipientRule(
-    lambda r: E164.fullmatch(r) is not None, "an E.164 phone number: + then 8 to 15 digits", f"^(?:{E164.pattern})$"
-)
+
+PHONE_RULE = RecipientRule.matching(E164, "an E.164 phone number: + then 8 to 15 digits")
 RECIPIENT_RULES: dict[str, RecipientRule] = {
     "email": RecipientRule(
         is_email, "an email address local@domain.tld, without format characters", f"^(?:{EMAIL.pattern})$", 254
     ),
     "sms": PHONE_RULE,
     "whatsapp": PHONE_RULE,
-    "telegram": RecipientRule(
-        lambda r: TELEGRAM_CHAT.fullmatch(r) is not None,
-        "a numeric chat id or an @username",
-        f"^(?:{TELEGRAM_CHAT.pattern})$",
-    ),
+    "telegram": RecipientRule.matching(TELEGRAM_CHAT, "a numeric chat id or an @username"),
     "push": RecipientRule(str.isprintable, "a device token of 1 to 4096 printable characters", NO_CONTROL),
 }
 SMS_MAX_LENGTH = 1600
