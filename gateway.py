@@ -37,7 +37,7 @@ import swagger_ui_bundle
 import uvicorn
 from litestar import Litestar, Request, Response, Router, get, post
 from litestar._openapi.schema_generation import SchemaCreator
-from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin  # private, as schema plugins' API
+from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin  # private, yet what plugins build on
 from litestar.connection import ASGIConnection
 from litestar.datastructures import ResponseHeader, State
 from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException, ValidationException
@@ -1166,12 +1166,12 @@ def stored_view(row: NewNotification) -> Notification:
     "and body returns the original notification with `Idempotent-Replayed: true`; keys are per client.",
     response_description="Stored, and queued if the broker confirmed it",
     response_headers=[  # documented only: `accepted` sets them
-        ResponseHeader(name="Location", value="", required=True, documentation_only=True, description="Its own URL"),
+        ResponseHeader(name="Location", value="", required=True, documentation_only=True, description="Where it is"),
         ResponseHeader(
             name="Idempotent-Replayed",
             value="true",
             documentation_only=True,
-            description="`true` when this is the original answer, to a repeated Idempotency-Key; absent otherwise",
+            description="`true` when an earlier request with this Idempotency-Key made the notification",
         ),
     ],
     responses=errors(400, 401, 409, 413, 422, 503),
