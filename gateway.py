@@ -24,7 +24,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequenc
 from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any, Generic, Literal, TypeVar, cast, get_args
+from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar, cast, get_args
 from uuid import UUID, uuid4
 
 import aio_pika
@@ -36,16 +36,20 @@ import psycopg_pool
 import swagger_ui_bundle
 import uvicorn
 from litestar import Litestar, Request, Response, Router, get, post
+from litestar._openapi.schema_generation import SchemaCreator
+from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin  # private, yet what plugins build on
 from litestar.connection import ASGIConnection
-from litestar.datastructures import State
+from litestar.datastructures import ResponseHeader, State
 from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException, ValidationException
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult, DefineMiddleware
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
-from litestar.openapi.spec import Components, Example, SecurityScheme
-from litestar.params import Body, FromPath, FromQuery, HeaderParameter, QueryParameter
+from litestar.openapi.spec import Components, Example, OpenAPIType, Operation, Schema, SecurityScheme, Tag
+from litestar.openapi.spec.discriminator import Discriminator  # apart from the line above, which would not fit
+from litestar.params import Body, FromPath, HeaderParameter, KwargDefinition, QueryParameter
 from litestar.static_files import create_static_files_router
 from litestar.types import ASGIApp
+from litestar.typing import FieldDefinition
 from psycopg.rows import class_row, kwargs_row
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
@@ -156,16 +160,26 @@ def is_email(recipient: str) -> bool:
     )
 
 
-PHONE_RULE: tuple[Callable[[str], bool], str] = (
-    lambda r: E164.fullmatch(r) is not None,
-    "an E.164 phone number: + then 8 to 15 digits",
-)
-RECIPIENT_RULES: dict[str, tuple[Callable[[str], bool], str]] = {
-    "email": (is_email, "an email address local@domain.tld, without format characters"),
+class RecipientRule(NamedTuple):
+    accepts: Callable[[str], bool]
+    expected: str  # what the recipient must be, in error messages and in the OpenAPI document
+    pattern: str  # `accepts` as near as a JSON Schema pattern comes: the OpenAPI document's, never checked
+    max_length: int = 4096
+
+    @classmethod
+    def matching(cls, regex: re.Pattern[str], expected: str) -> RecipientRule:
+        return cls(lambda r: regex.fullmatch(r) is not None, expected, f"^(?:{regex.pattern})$")
+
+
+PHONE_RULE = RecipientRule.matching(E164, "an E.164 phone number: + then 8 to 15 digits")
+RECIPIENT_RULES: dict[str, RecipientRule] = {
+    "email": RecipientRule(
+        is_email, "an email address local@domain.tld, without format characters", f"^(?:{EMAIL.pattern})$", 254
+    ),
     "sms": PHONE_RULE,
     "whatsapp": PHONE_RULE,
-    "telegram": (lambda r: TELEGRAM_CHAT.fullmatch(r) is not None, "a numeric chat id or an @username"),
-    "push": (str.isprintable, "a device token of 1 to 4096 printable characters"),
+    "telegram": RecipientRule.matching(TELEGRAM_CHAT, "a numeric chat id or an @username"),
+    "push": RecipientRule(str.isprintable, "a device token of 1 to 4096 printable characters", NO_CONTROL),
 }
 SMS_MAX_LENGTH = 1600
 METADATA_MAX_BYTES = 8192
@@ -198,20 +212,23 @@ def check_metadata(value: object, depth: int = 0) -> None:
             check_metadata(item, depth + 1)
 
 
+Subject = Annotated[str, msgspec.Meta(min_length=1, max_length=998, pattern=NO_CONTROL)]
+
+
 class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """A notification to send. Rules that depend on `type` are checked after decoding."""
 
     type: ChannelType
     recipient: Annotated[str, msgspec.Meta(min_length=1, max_length=4096, pattern=NO_CONTROL)]
     message: Annotated[str, msgspec.Meta(min_length=1, max_length=10_000)]
-    subject: Annotated[str, msgspec.Meta(min_length=1, max_length=998, pattern=NO_CONTROL)] | None = None
+    subject: Subject | None = None
     metadata: dict[str, Any] = {}
     send_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
     def __post_init__(self) -> None:
-        accepts, expected = RECIPIENT_RULES[self.type]
-        if not accepts(self.recipient):
-            raise ValueError(f"`recipient` must be {expected} for type {self.type}")
+        rule = RECIPIENT_RULES[self.type]
+        if not rule.accepts(self.recipient):
+            raise ValueError(f"`recipient` must be {rule.expected} for type {self.type}")
         if self.type == "email" and self.subject is None:
             raise ValueError("`subject` is required for type email")
         if self.type == "sms" and len(self.message) > SMS_MAX_LENGTH:
@@ -225,6 +242,22 @@ class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             raise ValueError("`send_at` must be at most one year ahead")
         if self.send_at is not None and self.send_at < EARLIEST_SEND_AT:
             raise ValueError("`send_at` must not be before 0001-01-01T00:00:00Z")
+
+
+def channel_schema(channel: str, rule: RecipientRule) -> type[msgspec.Struct]:
+    """NotificationIn as the OpenAPI document shows it for one type: the rules __post_init__ checks for the type, as
+    constraints. The document's only: requests decode into NotificationIn, which words the errors."""
+    recipient = msgspec.Meta(min_length=1, max_length=rule.max_length, pattern=rule.pattern, description=rule.expected)
+    fields: list[tuple[str, Any]] = [("type", Literal[channel]), ("recipient", Annotated[str, recipient])]
+    if channel == "email":
+        fields.append(("subject", Subject))  # required
+    if channel == "sms":
+        fields.append(("message", Annotated[str, msgspec.Meta(min_length=1, max_length=SMS_MAX_LENGTH)]))
+    name = f"{channel.title()}NotificationIn"
+    return msgspec.defstruct(name, fields, bases=(NotificationIn,), kw_only=True, module=__name__)
+
+
+CHANNEL_SCHEMAS = {channel: channel_schema(channel, RECIPIENT_RULES[channel]) for channel in CHANNEL_TYPES}
 
 
 class BatchIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -968,6 +1001,8 @@ HEAD_LIMIT = 16 * 1024  # bytes of request line and headers
 RECEIVE_TIMEOUT = 5.0  # seconds a request head may take to arrive, and a body may pause
 REQUEST_LIMIT = 2000  # requests in flight; beyond this, 503 rather than unbounded memory
 IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,255}")
+# Overrides the schema Litestar gives an optional parameter: it is absent, not null, which no header or query can be.
+STRING = {"one_of": None, "type": "string"}
 REQUEST_EXAMPLE = {
     "type": "email",
     "recipient": "ada@example.com",
@@ -984,17 +1019,48 @@ RESPONSE_EXAMPLE = {  # fields that are null here are left out of the rendered e
     "created_at": "2026-11-25T10:00:00.000000Z",
     "updated_at": "2026-11-25T10:00:00.000000Z",
 }
-EXAMPLE_ANSWER = Example(summary="Stored and queued", value=RESPONSE_EXAMPLE)
+ERRORS = {
+    400: "Invalid input; `extra` names the field",
+    401: "Missing or unknown API key (when GATEWAY_API_KEYS is set)",
+    404: "No notification with this id",
+    409: "A request with this Idempotency-Key is still in progress",
+    413: "Body larger than 64 KiB, or 16 MiB for a batch",
+    422: "Idempotency-Key reused with a different body",
+    431: "URL and headers over 16 KiB: a long recipient in many bytes of UTF-8",
+    503: "PostgreSQL is unavailable",
+}
 
 
-def error_response(status: int, description: str) -> ResponseSpec:
-    example = Example(summary=description, value={"status_code": status, "detail": description})
-    return ResponseSpec(data_container=ErrorBody, description=description, examples=[example])
+def errors(*statuses: int) -> dict[int, ResponseSpec]:
+    """The error answers, each with the shared ErrorBody schema and an example of its own: Litestar's `raises=` would
+    document every one with an inline schema, which openapi-python-client cannot read."""
+    return {
+        status: ResponseSpec(
+            ErrorBody,
+            description=ERRORS[status],
+            generate_examples=False,  # else random values, such as `"status_code": 7300`, land in ErrorBody's schema
+            examples=[Example(summary=ERRORS[status], value={"status_code": status, "detail": ERRORS[status]})],
+        )
+        for status in statuses
+    }
 
 
-UNAVAILABLE = {503: error_response(503, "PostgreSQL is unavailable")}
-UNAUTHORIZED = {401: error_response(401, "Missing or unknown API key (when GATEWAY_API_KEYS is set)")}
-BAD_REQUEST = {400: error_response(400, "Invalid input; `extra` names the field")}
+class StructSchemas(StructSchemaPlugin):
+    """Litestar's schemas of Structs, with what they leave out: `additionalProperties: false` where a Struct refuses
+    unknown fields, and NotificationIn as one of CHANNEL_SCHEMAS, told apart by `type`."""
+
+    def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: SchemaCreator) -> Schema:
+        if field_definition.annotation is not NotificationIn:
+            schema = super().to_openapi_schema(field_definition, schema_creator)
+            if field_definition.annotation.__struct_config__.forbid_unknown_fields:
+                schema.additional_properties = False
+            return schema
+        schema = schema_creator.schema_registry.get_schema_for_field_definition(field_definition)
+        schema.title, schema.type = "NotificationIn", OpenAPIType.OBJECT  # what makes Litestar refer to it by name
+        types = CHANNEL_SCHEMAS.items()
+        schema.one_of = [schema_creator.for_field_definition(FieldDefinition.from_annotation(t)) for _, t in types]
+        schema.discriminator = Discriminator("type", {c: f"#/components/schemas/{t.__name__}" for c, t in types})
+        return schema
 
 
 class StrictRequest(Request[Any, Any, Any]):
@@ -1102,22 +1168,23 @@ def stored_view(row: NewNotification) -> Notification:
 @post(
     API_PREFIX,
     status_code=202,
+    operation_id="createNotification",
     summary="Accept a notification",
     description="Stores the notification, then publishes it to the queue of its type. `status` is `queued` "
     "once the broker confirmed it, `pending` while the broker is unreachable (the relay publishes it as soon "
     "as it is back), `scheduled` for a future `send_at`. Repeating a request with the same `Idempotency-Key` "
     "and body returns the original notification with `Idempotent-Replayed: true`; keys are per client.",
-    responses={
-        202: ResponseSpec(
-            Notification, description="Stored, and queued if the broker confirmed it", examples=[EXAMPLE_ANSWER]
+    response_description="Stored, and queued if the broker confirmed it",
+    response_headers=[  # documented only: `accepted` sets them
+        ResponseHeader(name="Location", value="", required=True, documentation_only=True, description="Where it is"),
+        ResponseHeader(
+            name="Idempotent-Replayed",
+            value="true",
+            documentation_only=True,
+            description="`true` when an earlier request with this Idempotency-Key made the notification",
         ),
-        **BAD_REQUEST,
-        **UNAUTHORIZED,
-        409: error_response(409, "A request with this Idempotency-Key is still in progress"),
-        413: error_response(413, "Body larger than 64 KiB"),
-        422: error_response(422, "Idempotency-Key reused with a different body"),
-        **UNAVAILABLE,
-    },
+    ],
+    responses=errors(400, 401, 409, 413, 422, 503),
     request_max_body_size=SINGLE_BODY_LIMIT,
 )
 async def create_notification(
@@ -1125,9 +1192,15 @@ async def create_notification(
     request: Caller,
     state: State,
     idempotency_key: Annotated[
-        str | None, HeaderParameter(name="Idempotency-Key", description="1 to 255 printable ASCII characters")
+        str | None,
+        HeaderParameter(
+            name="Idempotency-Key",
+            description="1 to 255 printable ASCII characters",
+            # Documented only: the handler checks it, to keep its own error message.
+            schema_extra={**STRING, "min_length": 1, "max_length": 255, "pattern": f"^{IDEMPOTENCY_KEY.pattern}$"},
+        ),
     ] = None,
-) -> Response[Notification]:
+) -> Response[Annotated[Notification, KwargDefinition(examples=[Example(value=RESPONSE_EXAMPLE)])]]:
     gateway = gateway_of(state)
     request_hash = None
     if idempotency_key is not None:
@@ -1155,11 +1228,12 @@ async def replay(gateway: Gateway, client: str, idempotency_key: str, request_ha
 @post(
     f"{API_PREFIX}/batch",
     status_code=202,
+    operation_id="createNotificationBatch",
     summary="Accept up to 1,000 notifications at once",
     description="All or nothing: if any item is invalid the answer is 400 naming its index and field, and "
     "nothing is stored. Otherwise every item is stored in one transaction and published; `items` follows "
     "the request order.",
-    responses={**BAD_REQUEST, **UNAUTHORIZED, 413: error_response(413, "Body larger than 16 MiB"), **UNAVAILABLE},
+    responses=errors(400, 401, 413, 503),
     request_max_body_size=BATCH_BODY_LIMIT,
 )
 async def create_notification_batch(
@@ -1175,8 +1249,9 @@ async def create_notification_batch(
 
 @get(
     f"{API_PREFIX}/{{notification_id:str}}",
+    operation_id="readNotification",
     summary="Read a notification and its delivery status",
-    responses={404: error_response(404, "No notification with this id"), **UNAUTHORIZED, **UNAVAILABLE},
+    responses=errors(400, 401, 404, 503),
 )
 async def read_notification(notification_id: FromPath[UUID], request: Caller, state: State) -> Notification:
     notification = await fetch_notification(gateway_of(state).pool, request.user, notification_id)
@@ -1200,24 +1275,22 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
 
 @get(
     API_PREFIX,
+    operation_id="listNotifications",
     summary="List notifications, newest first",
     description="Keyset pagination: pass `next_cursor` back as `cursor` for the next page.",
-    responses={
-        **BAD_REQUEST,
-        **UNAUTHORIZED,
-        431: error_response(431, "URL and headers over 16 KiB: a long recipient in many bytes of UTF-8"),
-        **UNAVAILABLE,
-    },
+    responses=errors(400, 401, 431, 503),
 )
 async def list_notifications_page(
     request: Caller,
     state: State,
-    status: FromQuery[Status | None] = None,
-    type: FromQuery[ChannelType | None] = None,  # the API's own name for the field
-    recipient: Annotated[str | None, QueryParameter(max_length=4096, pattern=NO_NUL)] = None,
+    status: Annotated[Status | None, QueryParameter(schema_extra={**STRING, "enum": list(get_args(Status))})] = None,
+    type: Annotated[  # the API's own name for the field
+        ChannelType | None, QueryParameter(schema_extra={**STRING, "enum": list(get_args(ChannelType))})
+    ] = None,
+    recipient: Annotated[str | None, QueryParameter(max_length=4096, pattern=NO_NUL, schema_extra=STRING)] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     cursor: Annotated[
-        str | None, QueryParameter(max_length=200, description="`next_cursor` of the page before")
+        str | None, QueryParameter(max_length=200, description="`next_cursor` of the page before", schema_extra=STRING)
     ] = None,
 ) -> NotificationPage:
     if not all(value.isdigit() for value in request.query_params.getall("limit", [])):
@@ -1230,9 +1303,20 @@ async def list_notifications_page(
     return NotificationPage(rows[:limit], next_cursor)
 
 
+class PublicOperation(Operation):
+    """An operation open to anyone, whatever the document's default security: Litestar leaves out an empty
+    `security`, which would let the default apply."""
+
+    def to_schema(self) -> dict[str, Any]:
+        return {**super().to_schema(), "security": []}
+
+
 @get(
     "/health",
+    operation_id="health",
+    tags=["operations"],
     summary="Whether PostgreSQL and RabbitMQ answer",
+    operation_class=PublicOperation,
     responses={503: ResponseSpec(data_container=Health, description="A dependency is down; `checks` names it")},
 )
 async def health(state: State) -> Response[Health]:
@@ -1320,10 +1404,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
         finally:
             await gateway.stop()
 
+    bearer = SecurityScheme(type="http", scheme="bearer")
     api = Router(
         "/",
         route_handlers=[create_notification, create_notification_batch, read_notification, list_notifications_page],
-        security=[{"BearerAuth": []}] if settings.api_keys else None,
+        tags=["notifications"],
     )
     return Litestar(
         route_handlers=[
@@ -1335,6 +1420,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         lifespan=[lifespan],
         middleware=[DefineMiddleware(ApiKeys, api_keys=settings.api_keys)],
         request_class=StrictRequest,
+        plugins=[StructSchemas()],
         exception_handlers={
             RecursionError: nested_too_deeply,
             psycopg.Error: database_error,
@@ -1357,7 +1443,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
                     favicon=f"<link rel='icon' type='image/png' href='{DOCS_ASSETS}/favicon-32x32.png'>",
                 )
             ],
-            components=Components(security_schemes={"BearerAuth": SecurityScheme(type="http", scheme="bearer")}),
+            tags=[
+                Tag(name="notifications", description="Send notifications and follow their delivery"),
+                Tag(name="operations", description="Health, for load balancers and monitoring"),
+            ],
+            # The default for every operation, stated when it is none too, as linters ask; /health overrides it.
+            security=[{"BearerAuth": []}] if settings.api_keys else [],
+            components=Components(security_schemes={"BearerAuth": bearer} if settings.api_keys else None),
         ),
     )
 

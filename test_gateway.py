@@ -21,11 +21,11 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast, get_args
 from urllib.parse import urlsplit
 
 import aio_pika
@@ -37,6 +37,9 @@ import psycopg_pool
 import pytest
 import uvicorn
 import yaml
+from litestar.testing import TestClient
+from openapi_schema_validator import OAS31Validator
+from openapi_spec_validator import validate as validate_openapi
 
 import gateway
 
@@ -316,6 +319,7 @@ async def test_post_stores_publishes_and_answers_202_with_location(gw: Harness) 
     assert response.status_code == 202
     body = response.json()
     assert response.headers["location"] == f"/api/v1/notifications/{body['id']}"
+    assert "idempotent-replayed" not in response.headers  # documented for the 202, sent on replays only
     assert (body["status"], body["client"]) == ("queued", "default")  # with no keys set, every caller is `default`
     assert body["metadata"] == {"template": "welcome", "n": [1, 2]}
     assert body["created_at"].endswith("Z") and body["updated_at"].endswith("Z")
@@ -543,7 +547,8 @@ async def test_docs_and_openapi_document_schemas_examples_and_errors(gw: Harness
     post = paths["/api/v1/notifications"]["post"]
     assert {"400", "401", "409", "413", "422", "503"} <= set(post["responses"])
     assert post["requestBody"]["content"]["application/json"]["schema"]["examples"]
-    for status in ("202", "400", "413", "503"):
+    assert post["responses"]["202"]["content"]["application/json"]["schema"]["examples"]
+    for status in ("400", "413", "503"):
         assert post["responses"][status]["content"]["application/json"]["examples"], status
     assert {"200", "404", "400"} <= set(paths["/api/v1/notifications/{notification_id}"]["get"]["responses"])
     assert {"200", "400", "431"} <= set(paths["/api/v1/notifications"]["get"]["responses"])
@@ -551,8 +556,153 @@ async def test_docs_and_openapi_document_schemas_examples_and_errors(gw: Harness
     assert {"200", "503"} <= set(paths["/health"]["get"]["responses"])
     schemas = spec["components"]["schemas"]
     assert {"NotificationIn", "Notification", "ErrorBody"} <= set(schemas)
-    assert schemas["NotificationIn"]["properties"]["message"]["maxLength"] == 10_000
-    assert spec["components"]["securitySchemes"]["BearerAuth"] == {"type": "http", "scheme": "bearer"}
+    assert schemas["PushNotificationIn"]["properties"]["message"]["maxLength"] == 10_000
+
+
+OPEN_OR_KEYED = pytest.mark.parametrize("api_keys", [(), ("shop:a-key",)], ids=["open", "with-keys"])
+
+
+def openapi_document(api_keys: tuple[str, ...] = ()) -> dict[str, Any]:
+    """/docs/openapi.json as the gateway serves it: the document needs neither PostgreSQL nor RabbitMQ."""
+    response = TestClient(gateway.create_app(gateway.Settings(api_keys=api_keys))).get("/docs/openapi.json")
+    assert response.status_code == 200
+    return cast(dict[str, Any], response.json())
+
+
+def operations(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            yield f"{method.upper()} {path}", operation
+
+
+def conforms(spec: dict[str, Any], schema: dict[str, Any], instance: object) -> bool:
+    """Whether the document's `schema` (its $refs resolved within the document) accepts `instance`."""
+    validator = OAS31Validator(
+        {**schema, "components": spec["components"]}, format_checker=OAS31Validator.FORMAT_CHECKER
+    )
+    return validator.is_valid(instance)
+
+
+@OPEN_OR_KEYED
+def test_the_openapi_document_is_valid_openapi(api_keys: tuple[str, ...]) -> None:
+    validate_openapi(cast("Mapping[Hashable, Any]", openapi_document(api_keys)))
+
+
+def test_every_error_answer_has_the_error_body_and_an_example_of_its_own_status() -> None:
+    spec = openapi_document()
+    for name, operation in operations(spec):
+        for status, answer in operation["responses"].items():
+            if int(status) < 400 or name == "GET /health":  # /health says what is down in its own body
+                continue
+            content = answer["content"]["application/json"]
+            assert content["schema"] == {"$ref": "#/components/schemas/ErrorBody"}, (name, status)
+            examples = [example["value"] for example in content["examples"].values()]
+            assert [example["status_code"] for example in examples] == [int(status)], (name, status)
+            assert all(conforms(spec, content["schema"], example) for example in examples), (name, status)
+    assert "example" not in json.dumps(spec["components"]["schemas"]["ErrorBody"])  # none made up
+
+
+def examples_and_their_schemas(node: object) -> Iterator[tuple[dict[str, Any], object]]:
+    """Every example in the document, with the schema it illustrates: a schema's own, or its media type's."""
+    if isinstance(node, dict):
+        if isinstance(node.get("examples"), dict) and "schema" in node:  # a media type's, as named Example objects
+            yield from ((node["schema"], example["value"]) for example in node["examples"].values())
+        elif isinstance(node.get("examples"), list):  # a schema's own, as values
+            yield from ((node, example) for example in node["examples"])
+        for child in node.values():
+            yield from examples_and_their_schemas(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from examples_and_their_schemas(child)
+
+
+def test_every_example_in_the_document_is_valid_by_its_schema() -> None:
+    spec = openapi_document()
+    found = list(examples_and_their_schemas(spec))
+    assert len(found) >= 10  # requests, the 202, every error
+    for schema, example in found:
+        assert conforms(spec, schema, example), (schema, example)
+
+
+def test_parameters_are_plain_strings_that_say_what_the_handlers_accept() -> None:
+    spec = openapi_document()
+    parameters = {p["name"]: p for _, operation in operations(spec) for p in operation.get("parameters", [])}
+    assert all("null" not in json.dumps(p["schema"]) for p in parameters.values())  # absent, never null
+    assert parameters["status"]["schema"] == {"type": "string", "enum": list(get_args(gateway.Status))}
+    assert parameters["type"]["schema"] == {"type": "string", "enum": list(gateway.CHANNEL_TYPES)}
+    key = parameters["Idempotency-Key"]
+    assert (key["in"], key["required"], key["schema"]["maxLength"]) == ("header", False, 255)
+    for value in ("order-42", "~" * 255, "", "x" * 256, "tab\there", "é"):
+        assert conforms(spec, key["schema"], value) == bool(gateway.IDEMPOTENCY_KEY.fullmatch(value)), value
+
+
+@OPEN_OR_KEYED
+def test_every_operation_states_its_security_and_health_is_open_even_with_keys(api_keys: tuple[str, ...]) -> None:
+    spec = openapi_document(api_keys)
+    assert spec["paths"]["/health"]["get"]["security"] == []
+    for name, operation in operations(spec):
+        expected: list[dict[str, list[str]]] = [{"BearerAuth": []}] if api_keys and name != "GET /health" else []
+        assert operation.get("security", spec["security"]) == expected, name
+    assert list(spec["components"].get("securitySchemes", {})) == (["BearerAuth"] if api_keys else [])
+
+
+def test_bodies_are_closed_and_each_type_has_a_schema_with_its_rules() -> None:
+    schemas = openapi_document()["components"]["schemas"]
+    assert schemas["BatchIn"]["additionalProperties"] is False
+    assert schemas["BatchIn"]["properties"]["notifications"]["items"] == {"$ref": "#/components/schemas/NotificationIn"}
+    one_of = schemas["NotificationIn"]
+    assert one_of["discriminator"]["propertyName"] == "type"
+    assert [member["$ref"] for member in one_of["oneOf"]] == list(one_of["discriminator"]["mapping"].values())
+    for channel, reference in one_of["discriminator"]["mapping"].items():
+        schema = schemas[reference.removeprefix("#/components/schemas/")]
+        rule, properties = gateway.RECIPIENT_RULES[channel], schema["properties"]
+        assert schema["additionalProperties"] is False, channel
+        assert properties["type"]["const"] == channel
+        assert (properties["recipient"]["pattern"], properties["recipient"]["maxLength"]) == (
+            rule.pattern,
+            rule.max_length,
+        )
+        assert ("subject" in schema["required"]) == (channel == "email"), channel
+        assert properties["message"]["maxLength"] == (gateway.SMS_MAX_LENGTH if channel == "sms" else 10_000), channel
+
+
+def test_every_channel_has_a_recipient_rule_and_a_schema_in_the_one_of() -> None:
+    mapping = openapi_document()["components"]["schemas"]["NotificationIn"]["discriminator"]["mapping"]
+    assert set(gateway.CHANNEL_TYPES) == set(gateway.RECIPIENT_RULES) == set(mapping)
+
+
+SERVER_ONLY = {"metadata-over-8k", "send-at-before-utc-year-1"}  # rules beyond what a JSON Schema can state
+
+
+def test_the_document_refuses_the_bodies_the_server_refuses_and_accepts_the_valid_ones() -> None:
+    spec = openapi_document()
+    body = {"$ref": "#/components/schemas/NotificationIn"}
+    assert all(conforms(spec, body, valid) for valid in VALID.values())
+    for case in BAD_INPUT:
+        assert conforms(spec, body, case.values[0]) == (case.id in SERVER_ONLY), case.id
+    batch = {"$ref": "#/components/schemas/BatchIn"}
+    assert conforms(spec, batch, {"notifications": list(VALID.values())})
+    assert not conforms(spec, batch, {"notifications": list(VALID.values()), "extra": 1})
+
+
+def test_operations_have_clean_ids_and_described_tags() -> None:
+    spec = openapi_document()
+    assert {name: (operation["operationId"], operation["tags"]) for name, operation in operations(spec)} == {
+        "POST /api/v1/notifications": ("createNotification", ["notifications"]),
+        "POST /api/v1/notifications/batch": ("createNotificationBatch", ["notifications"]),
+        "GET /api/v1/notifications/{notification_id}": ("readNotification", ["notifications"]),
+        "GET /api/v1/notifications": ("listNotifications", ["notifications"]),
+        "GET /health": ("health", ["operations"]),
+    }
+    assert [tag["name"] for tag in spec["tags"] if tag["description"]] == ["notifications", "operations"]
+
+
+def test_the_202_documents_location_and_idempotent_replayed() -> None:
+    headers = openapi_document()["paths"]["/api/v1/notifications"]["post"]["responses"]["202"]["headers"]
+    assert {name: (header["schema"], header["required"]) for name, header in headers.items()} == {
+        "Location": ({"type": "string"}, True),
+        "Idempotent-Replayed": ({"type": "string"}, False),
+    }
 
 
 CHROMIUM = "chromium"  # Debian's package; .ci/run installs it
@@ -1488,8 +1638,8 @@ async def test_health_and_docs_stay_open_and_docs_offer_authorize(keyed: Harness
     assert (await keyed.http.get("/health")).status_code == 200
     assert (await keyed.http.get("/docs")).status_code == 200
     spec = (await keyed.http.get("/docs/openapi.json")).json()
-    assert spec["paths"]["/api/v1/notifications"]["post"]["security"] == [{"BearerAuth": []}]
-    assert "security" not in spec["paths"]["/health"]["get"]
+    assert spec["security"] == [{"BearerAuth": []}] and "security" not in spec["paths"]["/api/v1/notifications"]["post"]
+    assert spec["components"]["securitySchemes"]["BearerAuth"] == {"type": "http", "scheme": "bearer"}
 
 
 async def test_an_open_api_warns_at_start(settings: gateway.Settings, caplog: pytest.LogCaptureFixture) -> None:
