@@ -215,7 +215,7 @@ def check_metadata(value: object, depth: int = 0) -> None:
 Subject = Annotated[str, msgspec.Meta(min_length=1, max_length=998, pattern=NO_CONTROL)]
 
 
-class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
     """A notification to send. Rules that depend on `type` are checked after decoding."""
 
     type: ChannelType
@@ -544,10 +544,10 @@ async def fetch_notification(
 
 
 async def fetch_by_idempotency_key(
-    pool: psycopg_pool.AsyncConnectionPool, client: str, key: str
+    pool: psycopg_pool.AsyncConnectionPool, client: str, key: str, within: float
 ) -> tuple[Notification, str | None] | None:
     """The notification the client's key created, and the hash of the body that created it."""
-    async with pool.connection() as conn:
+    async with pool.connection(timeout=within) as conn:
         cursor = conn.cursor(row_factory=kwargs_row(lambda request_hash, **row: (Notification(**row), request_hash)))
         await cursor.execute(SELECT_BY_IDEMPOTENCY_KEY, (client, key))
         return await cursor.fetchone()
@@ -1206,21 +1206,23 @@ async def create_notification(
     if idempotency_key is not None:
         if not IDEMPOTENCY_KEY.fullmatch(idempotency_key):
             raise invalid("Idempotency-Key must be 1 to 255 printable ASCII characters", "Idempotency-Key", "header")
+        # Defaults left out (omit_defaults): a field added later with a default keeps old keys replaying.
         request_hash = hashlib.sha256(msgspec.json.encode(data, order="sorted")).hexdigest()
-    notification = await gateway.accepts.submit(new_notification(data, request, idempotency_key, request_hash))
-    if notification is None:
-        assert idempotency_key is not None and request_hash is not None  # only a keyed row can be refused
-        return await replay(gateway, request.user, idempotency_key, request_hash)
-    return accepted(notification)
+    row = new_notification(data, request, idempotency_key, request_hash)
+    notification = await gateway.accepts.submit(row)
+    return accepted(notification) if notification is not None else await replay(gateway, row)
 
 
-async def replay(gateway: Gateway, client: str, idempotency_key: str, request_hash: str) -> Response[Notification]:
-    """The key was taken: the first request with it committed first, so its row is there to compare."""
-    original = await fetch_by_idempotency_key(gateway.pool, client, idempotency_key)
+async def replay(gateway: Gateway, row: NewNotification) -> Response[Notification]:
+    """The key was taken: the first request with it committed first, so its row is there to compare. The
+    lookup gets what is left of the request's deadline."""
+    assert row.idempotency_key is not None  # only a keyed row can be refused
+    left = gateway.settings.request_deadline - (utcnow() - row.created_at).total_seconds()
+    original = await fetch_by_idempotency_key(gateway.pool, row.client, row.idempotency_key, left)
     if original is None:
         raise HTTPException("A request with this Idempotency-Key is still in progress; retry shortly", status_code=409)
     notification, original_hash = original
-    if original_hash != request_hash:
+    if original_hash != row.request_hash:
         raise HTTPException("Idempotency-Key was already used with a different request body", status_code=422)
     return accepted(notification, replayed=True)
 

@@ -1154,6 +1154,21 @@ async def test_idempotency_key_replays_the_original_and_publishes_once(gw: Harne
     assert await gw.queue_depth("email") == 1
 
 
+def test_a_field_added_with_a_default_leaves_request_hashes_unchanged() -> None:
+    """Replays compare a hash of the request: one that counted defaults would turn every replay across a
+    deploy that adds an optional field into a 422."""
+
+    class WithAnAddedField(gateway.NotificationIn, kw_only=True):
+        priority: int = 0
+
+    body = json.dumps(VALID["sms"]).encode()
+    hashes = {
+        msgspec.json.encode(msgspec.json.decode(body, type=kind), order="sorted")
+        for kind in (gateway.NotificationIn, WithAnAddedField)
+    }
+    assert len(hashes) == 1, hashes
+
+
 async def test_idempotency_key_with_another_body_is_422(gw: Harness) -> None:
     await gw.post(VALID["sms"], **{"Idempotency-Key": "k-1"})
     response = await gw.post({**VALID["sms"], "message": "other"}, **{"Idempotency-Key": "k-1"})
