@@ -946,7 +946,7 @@ class Gateway:
         is held and retried, and one that keeps failing while PostgreSQL answers is dead-lettered."""
         try:
             event = msgspec.json.decode(message.body, type=StatusEvent)
-        except (msgspec.DecodeError, RecursionError) as exc:  # RecursionError: nested deeper than the stack
+        except (ValueError, RecursionError) as exc:  # msgspec's errors, text not UTF-8, nesting past the stack
             await dead_letter(message, f"malformed: {str(exc)[:200]}")
             return
         failures = 0
@@ -998,7 +998,9 @@ DOCS_ASSETS = "/docs/assets"
 SINGLE_BODY_LIMIT = 64 * 1024
 BATCH_BODY_LIMIT = 16 * 1024 * 1024
 HEAD_LIMIT = 16 * 1024  # bytes of request line and headers
-RECEIVE_TIMEOUT = 5.0  # seconds a request head may take to arrive, and a body may pause
+RECEIVE_TIMEOUT = 5.0  # seconds a request head may take to arrive, and a body may take per MIN_BODY_BYTES
+MIN_BODY_BYTES = 16 * 1024  # a body trickled slower than this per RECEIVE_TIMEOUT is cut off
+SEND_TIMEOUT = 10.0  # seconds a client may leave its answer unread before it is cut off
 REQUEST_LIMIT = 2000  # requests in flight; beyond this, 503 rather than unbounded memory
 IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,255}")
 # Overrides the schema Litestar gives an optional parameter: it is absent, not null, which no header or query can be.
@@ -1459,17 +1461,37 @@ def create_app(settings: Settings | None = None) -> Litestar:
 class GuardedHttpToolsProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol with the bounds uvicorn has no setting for: a request head must be whole within
     RECEIVE_TIMEOUT of the connection (or of its first byte, on a kept-alive one) and within HEAD_LIMIT bytes (else
-    431), and a body must not pause for RECEIVE_TIMEOUT; the connection is closed otherwise. uvicorn's keep-alive
-    timeout starts only after a first response, and httptools buffers a header of any size."""
+    431), a body must bring MIN_BODY_BYTES every RECEIVE_TIMEOUT, and an answer must not sit unread for
+    SEND_TIMEOUT; the connection is closed otherwise. uvicorn's keep-alive timeout starts only after a first
+    response, httptools buffers a header of any size, and an unread answer would pin its memory."""
 
     deadline: asyncio.TimerHandle | None = None
+    send_deadline: asyncio.TimerHandle | None = None
     head_room: int | None = HEAD_LIMIT  # bytes the head being received may still take; None within a body
+    body_bytes = 0  # received in the current RECEIVE_TIMEOUT window of a body
 
     def expect_within(self, seconds: float | None) -> None:
-        """The one timer: the connection is closed unless the request moves on within `seconds`."""
+        """The one receive timer: the connection is closed unless the request moves on within `seconds`."""
         if self.deadline is not None:
             self.deadline.cancel()
-        self.deadline = None if seconds is None else self.loop.call_later(seconds, self.transport.close)
+        self.deadline = None if seconds is None else self.loop.call_later(seconds, self.on_deadline)
+
+    def on_deadline(self) -> None:
+        # A body that kept its pace, or that uvicorn stopped reading until the app takes it, gets another window.
+        if self.head_room is None and (self.body_bytes >= MIN_BODY_BYTES or self.flow.read_paused):
+            self.body_bytes = 0
+            self.expect_within(RECEIVE_TIMEOUT)
+        else:
+            self.transport.close()
+
+    def pause_writing(self) -> None:
+        super().pause_writing()
+        self.send_deadline = self.loop.call_later(SEND_TIMEOUT, self.transport.abort)  # close() would flush first
+
+    def resume_writing(self) -> None:
+        if self.send_deadline is not None:
+            self.send_deadline.cancel()
+        super().resume_writing()
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]  # as uvicorn's
         super().connection_made(transport)
@@ -1477,6 +1499,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.expect_within(None)
+        self.resume_writing()
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
@@ -1505,7 +1528,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             self.expect_within(RECEIVE_TIMEOUT)
 
     def on_headers_complete(self) -> None:
-        self.head_room = None
+        self.head_room, self.body_bytes = None, 0
         self.expect_within(RECEIVE_TIMEOUT)
         # uvicorn's limit_concurrency counts connections as well as requests, so 2,000 idle sockets made every
         # request a 503. Here only requests in flight count: uvicorn refuses at 0 and does not check at None.
@@ -1513,7 +1536,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().on_headers_complete()
 
     def on_body(self, body: bytes) -> None:
-        self.expect_within(RECEIVE_TIMEOUT)
+        self.body_bytes += len(body)
         super().on_body(body)
 
     def on_message_complete(self) -> None:

@@ -2147,6 +2147,9 @@ def gateway_cpu_seconds() -> float:
         pytest.param(
             lambda i: json.dumps({"id": i, "status": "failed", "error": "bad\u0000byte"}).encode(), id="nul-error"
         ),
+        pytest.param(
+            lambda i: b'{"id": "%s", "status": "failed", "error": "\xff"}' % i.encode(), id="not-utf-8-in-a-string"
+        ),
     ],
 )
 async def test_poison_status_events_are_dead_lettered_and_valid_ones_still_apply(
@@ -2302,3 +2305,51 @@ async def test_every_field_of_a_stored_notification_is_a_column(gw: Harness) -> 
     columns = {row[0] for row in await (await gw.db.execute(sql)).fetchall()}
     assert set(gateway.NewNotification.__struct_fields__) <= columns
     assert set(gateway.NotificationIn.__struct_fields__) <= set(gateway.NewNotification.__struct_fields__)
+
+
+async def test_a_body_trickled_below_the_minimum_rate_is_cut_off(gw: Harness) -> None:
+    """Bytes that keep coming, a few at a time, must not keep a request in flight: it counts towards the
+    limit of requests in flight, so 2,000 of them would refuse everybody else."""
+    sock = socket.create_connection(("127.0.0.1", gw.http.base_url.port or 80))
+    sock.sendall(b"POST /api/v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Length: 60000\r\n\r\n{")
+
+    async def trickle() -> None:
+        with contextlib.suppress(OSError):
+            for _ in range(30):
+                await asyncio.sleep(0.5)
+                sock.send(b" ")
+
+    trickling = asyncio.create_task(trickle())
+    deadline = time.monotonic() + 2 * gateway.RECEIVE_TIMEOUT + 2
+    try:
+        assert await asyncio.to_thread(closed_by_server, sock, deadline), "a trickled body kept its connection"
+    finally:
+        trickling.cancel()
+        sock.close()
+
+
+async def test_an_answer_left_unread_is_cut_off(gw: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client that never reads would pin its answer in memory (13.6 MB a connection was seen)."""
+    monkeypatch.setattr(gateway, "SEND_TIMEOUT", 1.0)
+    heavy = {**VALID["push"], "message": "🎉" * 10_000}
+    response = await gw.http.post(f"{gateway.API_PREFIX}/batch", json={"notifications": [heavy] * 200})
+    assert response.status_code == 202
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect(("127.0.0.1", gw.http.base_url.port or 80))
+    with sock:
+        sock.sendall(f"GET {gateway.API_PREFIX}?limit=200 HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        await asyncio.sleep(3)  # not reading
+
+        def read_all() -> tuple[int, int]:
+            received = b""
+            with contextlib.suppress(OSError):
+                sock.settimeout(2)
+                while chunk := sock.recv(1 << 20):
+                    received += chunk
+            head, _, body = received.partition(b"\r\n\r\n")
+            length = int(re.search(rb"content-length: (\d+)", head, re.IGNORECASE).group(1))  # type: ignore[union-attr]
+            return len(body), length
+
+        got, whole = await asyncio.to_thread(read_all)
+    assert whole > 6_000_000 and got < whole, f"the whole answer ({got} of {whole} bytes) waited for the client"
