@@ -2353,3 +2353,19 @@ async def test_an_answer_left_unread_is_cut_off(gw: Harness, monkeypatch: pytest
 
         got, whole = await asyncio.to_thread(read_all)
     assert whole > 6_000_000 and got < whole, f"the whole answer ({got} of {whole} bytes) waited for the client"
+
+
+async def test_concurrent_large_batches_take_turns_and_memory_stays_bounded(settings: gateway.Settings) -> None:
+    port = free_port()
+    heavy = {**VALID["push"], "message": "🎉" * 10_000}
+    body = json.dumps({"notifications": [heavy] * 370}, ensure_ascii=False).encode()  # 15 MB: within 16 MiB
+    with gateway_process(settings, port, LOG_LEVEL="warning") as process:
+        baseline = resident_kib(process.pid)
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=120) as http:
+            headers = {"content-type": "application/json"}
+            posting = [http.post(f"{gateway.API_PREFIX}/batch", content=body, headers=headers) for _ in range(12)]
+            answers = await asyncio.gather(*posting)
+        peak = int(re.search(r"VmHWM:\s+(\d+) kB", proc(process.pid, "status")).group(1))  # type: ignore[union-attr]
+    assert [a.status_code for a in answers] == [202] * 12
+    print(f"\n12 concurrent 15 MB batches: peak RSS grew by {(peak - baseline) / 1024:.0f} MB")
+    assert peak - baseline < 600 * 1024, "batches beyond a few at once wait, their bodies unread"
