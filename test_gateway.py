@@ -373,6 +373,7 @@ def rabbitmqctl(*args: str) -> None:
         pytest.fail("rabbitmqctl is not on PATH: run the tests where RabbitMQ's CLI is installed", pytrace=False)
 
 
+@pytest.mark.slow
 async def test_a_message_the_broker_nacks_stays_pending_until_it_is_accepted(gw: Harness) -> None:
     queue = f"{gw.settings.exchange}.sms"
     policy = f"nack-{gw.settings.exchange}"
@@ -521,6 +522,7 @@ async def test_health_is_ok_when_both_answer(gw: Harness) -> None:
     assert response.json() == {"status": "ok", "checks": {"database": "ok", "broker": "ok", "relay": "ok"}}
 
 
+@pytest.mark.slow
 async def test_health_names_a_database_that_is_down_or_hangs(settings: gateway.Settings) -> None:
     relay = TcpRelay(settings.database_url)
     await relay.open()
@@ -708,6 +710,7 @@ def test_the_202_documents_location_and_idempotent_replayed() -> None:
 CHROMIUM = "chromium"  # Debian's package; .ci/run installs it
 
 
+@pytest.mark.slow
 async def test_docs_render_in_a_real_browser_with_no_network(gw: Harness, tmp_path: Path) -> None:
     """Swagger UI's files come from the gateway itself: with every host but loopback unresolvable, the page
     still renders its operations (they exist only once Swagger UI's JavaScript has run)."""
@@ -858,6 +861,7 @@ async def test_a_database_from_the_unversioned_schema_is_upgraded_in_place_keepi
     assert [{name: row[name] for name in old} for row, old in zip(after, before, strict=True)] == before
 
 
+@pytest.mark.slow
 async def test_boot_waits_for_a_database_and_broker_that_start_later(
     settings: gateway.Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -993,6 +997,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.mark.slow
 async def test_python_gateway_py_serves_and_sigterm_lets_in_flight_requests_finish(
     settings: gateway.Settings,
 ) -> None:
@@ -1058,6 +1063,7 @@ async def _all_queued(gw: Harness, ids: set[str]) -> bool:
     return all(statuses.get(i) == "queued" for i in ids)
 
 
+@pytest.mark.slow
 async def test_connection_dropped_mid_publish_loses_nothing(settings: gateway.Settings, broker_relay: TcpRelay) -> None:
     async with running(with_relay(settings, broker_relay, "rabbitmq_url"), settings) as gw:
         requests = [asyncio.create_task(gw.post(VALID["push"])) for _ in range(200)]
@@ -1121,6 +1127,7 @@ async def test_a_row_left_pending_by_a_crashed_instance_is_published(gw: Harness
     assert await gw.take_all_ids() == [orphan]
 
 
+@pytest.mark.slow
 async def test_two_relays_at_once_publish_each_row_once(settings: gateway.Settings) -> None:
     async with running(settings) as first, running(settings) as second:
         assert first.service is not second.service
@@ -1130,6 +1137,7 @@ async def test_two_relays_at_once_publish_each_row_once(settings: gateway.Settin
     assert len(published) == len(backlog) and set(published) == backlog
 
 
+@pytest.mark.slow
 async def test_relay_drains_a_10000_row_backlog(gw: Harness) -> None:
     backlog = await insert_stale_pending(gw, 10_000)
     started = time.monotonic()
@@ -1773,6 +1781,7 @@ async def test_duplicate_json_keys_take_the_last_value(gw: Harness) -> None:
     assert (stored["message"], stored["metadata"]) == ("last", {"a": 2})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("api_keys", ["", ",".join(KEYS)], ids=["open", "with-keys"])
 async def test_fuzzing_from_the_openapi_document_finds_no_5xx_and_no_schema_violation(
     settings: gateway.Settings, api_keys: str, tmp_path: Path
@@ -1804,6 +1813,7 @@ async def test_fuzzing_from_the_openapi_document_finds_no_5xx_and_no_schema_viol
 # ── Concurrency ──────────────────────────────────────────────────────────────────────────────────
 
 
+@pytest.mark.slow
 async def test_500_concurrent_posts_are_all_stored_and_published_once(gw: Harness) -> None:
     kinds = sorted(VALID)
     answers = await asyncio.gather(*(gw.post(VALID[kinds[i % 5]]) for i in range(500)))
@@ -1873,6 +1883,7 @@ def accepted_ids(answers: list[Answer]) -> set[str]:
     return {a.body["id"] for a in answers if a.status == 202}
 
 
+@pytest.mark.slow
 async def test_broker_frozen_past_its_heartbeat_loses_nothing_and_needs_no_restart(
     settings: gateway.Settings, broker_relay: TcpRelay
 ) -> None:
@@ -1899,6 +1910,7 @@ async def test_broker_frozen_past_its_heartbeat_loses_nothing_and_needs_no_resta
         assert (await gw.http.get("/health")).json()["checks"] == {"database": "ok", "broker": "ok", "relay": "ok"}
 
 
+@pytest.mark.slow
 async def test_publishes_late_in_a_short_broker_freeze_are_not_sent_twice(
     settings: gateway.Settings, broker_relay: TcpRelay
 ) -> None:
@@ -1915,6 +1927,7 @@ async def test_publishes_late_in_a_short_broker_freeze_are_not_sent_twice(
         assert sorted(await gw.take_all_ids()) == sorted(accepted), "each exactly once"
 
 
+@pytest.mark.slow
 async def test_the_relay_grace_counts_from_the_commit(settings: gateway.Settings, broker_relay: TcpRelay) -> None:
     async with running(with_relay(settings, broker_relay, "rabbitmq_url"), settings) as gw:
         await broker_relay.cut()  # nothing confirms: the row stays in the outbox to be looked at
@@ -1929,6 +1942,7 @@ async def test_the_relay_grace_counts_from_the_commit(settings: gateway.Settings
         assert publish_after >= committed + timedelta(seconds=settings.relay_grace - 0.2)
 
 
+@pytest.mark.slow
 async def test_postgresql_frozen_15_s_answers_every_request_in_time_and_recovers(settings: gateway.Settings) -> None:
     settings = stall_settings(settings)
     bound = settings.request_deadline + 1
@@ -1957,6 +1971,7 @@ async def test_postgresql_frozen_15_s_answers_every_request_in_time_and_recovers
     await relay.cut()
 
 
+@pytest.mark.slow
 async def test_an_insert_cut_off_by_the_deadline_is_logged_as_outcome_unknown(
     settings: gateway.Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -1977,6 +1992,7 @@ async def _status_code(request: Awaitable[httpx.Response]) -> int:
     return (await request).status_code
 
 
+@pytest.mark.slow
 async def test_sigterm_while_postgresql_hangs_answers_503_and_exits_in_bounded_time(
     settings: gateway.Settings,
 ) -> None:
@@ -2085,6 +2101,7 @@ async def test_a_group_failing_on_one_rows_data_fails_only_that_row() -> None:
     assert [r for r in results if not isinstance(r, BaseException)] == [i for i in items if i != "poison"]
 
 
+@pytest.mark.slow
 async def test_a_slow_status_event_does_not_take_its_batch_with_it(settings: gateway.Settings) -> None:
     async with running(stall_settings(settings)) as gw:
         ids = [(await gw.post(VALID["sms"])).json()["id"] for _ in range(41)]
@@ -2231,6 +2248,7 @@ def resident_kib(pid: int) -> int:
     return int(match.group(1))
 
 
+@pytest.mark.slow
 async def test_2500_idle_connections_neither_crowd_out_requests_nor_stay_open(settings: gateway.Settings) -> None:
     idle_count = 2500
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -2253,6 +2271,7 @@ async def test_2500_idle_connections_neither_crowd_out_requests_nor_stay_open(se
         assert re.search(rf"Max open files\s+{hard}\s+{hard}\s", proc(process.pid, "limits")), "soft limit kept"
 
 
+@pytest.mark.slow
 async def test_a_request_that_stalls_before_its_head_or_within_its_body_is_cut_off(settings: gateway.Settings) -> None:
     port = free_port()
     post = b"POST /api/v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
@@ -2276,6 +2295,7 @@ async def test_a_request_that_stalls_before_its_head_or_within_its_body_is_cut_o
         assert await (await db.execute("SELECT count(*) FROM notifications")).fetchone() == (0,)
 
 
+@pytest.mark.slow
 async def test_an_oversized_request_head_is_refused_before_it_grows(settings: gateway.Settings) -> None:
     port = free_port()
     with gateway_process(settings, port) as process:
@@ -2307,6 +2327,7 @@ async def test_every_field_of_a_stored_notification_is_a_column(gw: Harness) -> 
     assert set(gateway.NotificationIn.__struct_fields__) <= set(gateway.NewNotification.__struct_fields__)
 
 
+@pytest.mark.slow
 async def test_a_body_trickled_below_the_minimum_rate_is_cut_off(gw: Harness) -> None:
     """Bytes that keep coming, a few at a time, must not keep a request in flight: it counts towards the
     limit of requests in flight, so 2,000 of them would refuse everybody else."""
@@ -2328,6 +2349,7 @@ async def test_a_body_trickled_below_the_minimum_rate_is_cut_off(gw: Harness) ->
         sock.close()
 
 
+@pytest.mark.slow
 async def test_an_answer_left_unread_is_cut_off(gw: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
     """A client that never reads would pin its answer in memory (13.6 MB a connection was seen)."""
     monkeypatch.setattr(gateway, "SEND_TIMEOUT", 1.0)
@@ -2355,6 +2377,7 @@ async def test_an_answer_left_unread_is_cut_off(gw: Harness, monkeypatch: pytest
     assert whole > 6_000_000 and got < whole, f"the whole answer ({got} of {whole} bytes) waited for the client"
 
 
+@pytest.mark.slow
 async def test_concurrent_large_batches_take_turns_and_memory_stays_bounded(settings: gateway.Settings) -> None:
     port = free_port()
     heavy = {**VALID["push"], "message": "🎉" * 10_000}
