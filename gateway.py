@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import fcntl
 import gc
 import hashlib
 import hmac
@@ -18,6 +19,8 @@ import os
 import re
 import resource
 import socket
+import struct
+import termios
 import time
 import unicodedata
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
@@ -40,7 +43,13 @@ from litestar._openapi.schema_generation import SchemaCreator
 from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin  # private, yet what plugins build on
 from litestar.connection import ASGIConnection
 from litestar.datastructures import ResponseHeader, State
-from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException, ValidationException
+from litestar.exceptions import (
+    HTTPException,
+    NotAuthorizedException,
+    NotFoundException,
+    ServiceUnavailableException,
+    ValidationException,
+)
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult, DefineMiddleware
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
@@ -840,6 +849,7 @@ class Gateway:
             self.accept_batch, in_flight=2, isolate=refuses_data
         )
         self.status_events: Coalescer[StatusEvent, bool] = Coalescer(self.status_batch, isolate=refuses_data)
+        self.lone_retries = asyncio.Semaphore(2)
         self.stopping = False
         self.relay_wakeup = asyncio.Event()  # what piled up during an outage goes out as soon as it ends
         self.relay_beat = time.monotonic()
@@ -876,6 +886,10 @@ class Gateway:
             raise
         unconfirmed = {n.id for n in due} - confirmed
         return [msgspec.structs.replace(n, status="pending") if n and n.id in unconfirmed else n for n in stored]
+
+    async def apply_alone(self, event: StatusEvent) -> bool:
+        async with self.lone_retries:  # a burst of failing events must not take the whole pool from requests
+            return (await self.status_batch([event]))[0]
 
     async def status_batch(self, events: list[StatusEvent]) -> list[bool]:
         unknown = await apply_status_events(self.pool, events)
@@ -952,14 +966,16 @@ class Gateway:
         failures = 0
         while True:
             try:  # after a failure, alone: an event that keeps failing must not take its batch with it
-                known = (await self.status_batch([event]))[0] if failures else await self.status_events.submit(event)
+                known = await self.apply_alone(event) if failures else await self.status_events.submit(event)
                 break
             except Exception as exc:
                 if not is_outage(exc):
                     log.exception("status event for %s cannot be applied", event.id)
                     await dead_letter(message, f"refused: {exc}")
                     return
-                failures += 1 if await database_answers(self.pool) else 0  # PostgreSQL answers: the event's fault
+                # Its own statement failed while PostgreSQL answers: the event's fault, not a full pool's.
+                own_fault = not isinstance(exc, psycopg_pool.PoolTimeout) and await database_answers(self.pool)
+                failures += 1 if own_fault else 0
                 if failures >= STATUS_ATTEMPTS:
                     await dead_letter(message, f"failed {failures} times while PostgreSQL answers: {exc}")
                     return
@@ -1001,7 +1017,7 @@ BATCHES_AT_ONCE = 2  # a 15 MB batch takes over 100 MB while decoded and stored;
 HEAD_LIMIT = 16 * 1024  # bytes of request line and headers
 RECEIVE_TIMEOUT = 5.0  # seconds a request head may take to arrive, and a body may take per MIN_BODY_BYTES
 MIN_BODY_BYTES = 16 * 1024  # a body trickled slower than this per RECEIVE_TIMEOUT is cut off
-SEND_TIMEOUT = 10.0  # seconds a client may leave its answer unread before it is cut off
+SEND_TIMEOUT = 10.0  # seconds a client may read nothing of its answer before it is cut off
 REQUEST_LIMIT = 2000  # requests in flight; beyond this, 503 rather than unbounded memory
 IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,255}")
 # Overrides the schema Litestar gives an optional parameter: it is absent, not null, which no header or query can be.
@@ -1231,12 +1247,29 @@ async def replay(gateway: Gateway, row: NewNotification) -> Response[Notificatio
 
 
 def batches_take_turns(app: ASGIApp) -> ASGIApp:
-    """BATCHES_AT_ONCE batches go through at a time; the others wait with their bodies unread (uvicorn stops
-    reading a body nobody takes), so the memory batches take is bounded."""
+    """BATCHES_AT_ONCE batches are decoded and stored at a time, bounding their memory. A body is read before
+    its turn is taken, so a slow upload holds none, and the wait for a turn is bounded (503 past it)."""
 
     async def taking_turns(scope: Scope, receive: Receive, send: Send) -> None:
-        async with scope["app"].state.batch_turns:
-            await app(scope, receive, send)
+        read: list[Any] = [await receive()]
+        size = len(read[0].get("body", b""))
+        while read[-1].get("more_body") and size <= BATCH_BODY_LIMIT:  # past it, Litestar answers 413
+            read.append(await receive())
+            size += len(read[-1].get("body", b""))
+        replay = iter(read)
+
+        async def replayed() -> Any:
+            return next(replay, None) or await receive()
+
+        state = scope["app"].state
+        try:
+            await asyncio.wait_for(state.batch_turns.acquire(), state.gateway.settings.database_timeout)
+        except TimeoutError:
+            raise ServiceUnavailableException("Too many batches at once; retry shortly") from None
+        try:
+            await app(scope, replayed, send)
+        finally:
+            state.batch_turns.release()
 
     return taking_turns
 
@@ -1500,7 +1533,19 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def pause_writing(self) -> None:
         super().pause_writing()
-        self.send_deadline = self.loop.call_later(SEND_TIMEOUT, self.transport.abort)  # close() would flush first
+        self.watch_send(None)
+
+    def watch_send(self, unsent: int | None) -> None:
+        """An answer whose unread part has not shrunk in SEND_TIMEOUT is aborted (close() would flush it first);
+        a client that keeps reading, however slowly, keeps its connection. The kernel's send queue counts: it
+        takes more of our buffer only in large steps."""
+        sock = self.transport.get_extra_info("socket")
+        in_kernel = struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, bytes(4)))[0]
+        now_unsent = self.transport.get_write_buffer_size() + in_kernel
+        if unsent is not None and now_unsent >= unsent:
+            self.transport.abort()
+        else:
+            self.send_deadline = self.loop.call_later(SEND_TIMEOUT, self.watch_send, now_unsent)
 
     def resume_writing(self) -> None:
         if self.send_deadline is not None:

@@ -2392,3 +2392,79 @@ async def test_concurrent_large_batches_take_turns_and_memory_stays_bounded(sett
     assert [a.status_code for a in answers] == [202] * 12
     print(f"\n12 concurrent 15 MB batches: peak RSS grew by {(peak - baseline) / 1024:.0f} MB")
     assert peak - baseline < 600 * 1024, "batches beyond a few at once wait, their bodies unread"
+
+
+@pytest.mark.slow
+async def test_slow_uploads_hold_no_batch_turn(gw: Harness) -> None:
+    """Two batches trickled in just above the minimum rate used to hold both turns for as long as they took."""
+    post = f"POST {gateway.API_PREFIX}/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    slow = [socket.create_connection(("127.0.0.1", gw.http.base_url.port or 80)) for _ in range(2)]
+    for sock in slow:
+        sock.sendall(f"{post}Content-Length: 1000000\r\n\r\n".encode() + b'{"notifications": [' + b" " * 20_000)
+
+    async def trickle() -> None:
+        with contextlib.suppress(OSError):
+            for _ in range(20):
+                await asyncio.sleep(1)
+                for sock in slow:
+                    sock.send(b" " * 20_000)  # 100 KB every 5 s: above the minimum rate
+
+    trickling = asyncio.create_task(trickle())
+    try:
+        await asyncio.sleep(2)
+        answer = await timed(gw.http.post(f"{gateway.API_PREFIX}/batch", json={"notifications": [VALID["sms"]]}))
+        assert answer.status == 202 and answer.seconds < 2, answer
+    finally:
+        trickling.cancel()
+        for sock in slow:
+            sock.close()
+
+
+@pytest.mark.slow
+async def test_a_client_reading_its_answer_slowly_gets_all_of_it(gw: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gateway, "SEND_TIMEOUT", 1.0)
+    heavy = {**VALID["push"], "message": "🎉" * 10_000}
+    assert (await gw.http.post(f"{gateway.API_PREFIX}/batch", json={"notifications": [heavy] * 200})).is_success
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect(("127.0.0.1", gw.http.base_url.port or 80))
+    with sock:
+        sock.sendall(f"GET {gateway.API_PREFIX}?limit=200 HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+
+        def read_slowly() -> tuple[int, int]:  # 4 KB at a time: the whole answer takes several SEND_TIMEOUTs
+            received = b""
+            sock.settimeout(5)
+            with contextlib.suppress(OSError):
+                while b"\r\n\r\n" not in received or len(received.partition(b"\r\n\r\n")[2]) < whole(received):
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        break
+                    received += chunk
+                    time.sleep(0.005)
+            return len(received.partition(b"\r\n\r\n")[2]), whole(received)
+
+        def whole(received: bytes) -> int:
+            found = re.search(rb"content-length: (\d+)", received, re.IGNORECASE)
+            return int(found.group(1)) if found else 1 << 62
+
+        got, length = await asyncio.to_thread(read_slowly)
+    assert length > 6_000_000 and got == length, f"{got} of {length} bytes"
+
+
+@pytest.mark.slow
+async def test_a_burst_of_events_for_a_locked_row_costs_the_others_nothing(settings: gateway.Settings) -> None:
+    async with running(stall_settings(settings)) as gw:
+        locked, *others = [(await gw.post(VALID["sms"])).json()["id"] for _ in range(11)]
+        async with await psycopg.AsyncConnection.connect(settings.database_url) as blocker, blocker.transaction():
+            await blocker.execute("SELECT FROM notifications WHERE id = %s FOR UPDATE", (locked,))
+            for _ in range(30):
+                await gw.publish_status({"id": locked, "status": "sent"})
+            for notification_id in others:
+                await gw.publish_status({"id": notification_id, "status": "delivered"})
+
+            async def others_delivered() -> bool:
+                return await gw.scalar("SELECT count(*) FROM notifications WHERE status = 'delivered'") == 10
+
+            await eventually(others_delivered, within=60, what="the ten events beside the locked row applied")
+        dead = [json.loads(m.body)["id"] for m in await gw.take("status", dead=True)]
+        assert set(dead) <= {locked}, "only events for the locked row may be dead-lettered"
