@@ -865,7 +865,7 @@ class Gateway:
         fails the group: the rows are stored, and the 202 stands. The group's oldest request sets its
         deadline (rows come in arrival order), so none waits longer than `request_deadline` however long it
         queued."""
-        deadline = time.monotonic() + self.settings.request_deadline - (utcnow() - rows[0].created_at).total_seconds()
+        deadline = time.monotonic() + self.time_left(rows[0])
         try:
             async with self.pool.connection(timeout=deadline - time.monotonic()) as conn:
                 inserted = await insert_notifications(conn, rows, self.settings.relay_grace)
@@ -890,6 +890,10 @@ class Gateway:
     async def apply_alone(self, event: StatusEvent) -> bool:
         async with self.lone_retries:  # a burst of failing events must not take the whole pool from requests
             return (await self.status_batch([event]))[0]
+
+    def time_left(self, row: NewNotification) -> float:
+        """What remains of the deadline of the request that made `row` (its `created_at` is its arrival)."""
+        return self.settings.request_deadline - (utcnow() - row.created_at).total_seconds()
 
     async def status_batch(self, events: list[StatusEvent]) -> list[bool]:
         unknown = await apply_status_events(self.pool, events)
@@ -1236,8 +1240,7 @@ async def replay(gateway: Gateway, row: NewNotification) -> Response[Notificatio
     """The key was taken: the first request with it committed first, so its row is there to compare. The
     lookup gets what is left of the request's deadline."""
     assert row.idempotency_key is not None  # only a keyed row can be refused
-    left = gateway.settings.request_deadline - (utcnow() - row.created_at).total_seconds()
-    original = await fetch_by_idempotency_key(gateway.pool, row.client, row.idempotency_key, left)
+    original = await fetch_by_idempotency_key(gateway.pool, row.client, row.idempotency_key, gateway.time_left(row))
     if original is None:
         raise HTTPException("A request with this Idempotency-Key is still in progress; retry shortly", status_code=409)
     notification, original_hash = original
