@@ -43,18 +43,13 @@ from litestar._openapi.schema_generation import SchemaCreator
 from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin  # private, yet what plugins build on
 from litestar.connection import ASGIConnection
 from litestar.datastructures import ResponseHeader, State
-from litestar.exceptions import (
-    HTTPException,
-    NotAuthorizedException,
-    NotFoundException,
-    ServiceUnavailableException,
-    ValidationException,
-)
+from litestar.di import NamedDependency, Provide
+from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException, ValidationException
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult, DefineMiddleware
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, Example, OpenAPIType, Operation, Schema, SecurityScheme, Tag
-from litestar.openapi.spec.discriminator import Discriminator  # apart from the line above, which would not fit
+from litestar.openapi.spec.discriminator import Discriminator
 from litestar.params import Body, FromPath, HeaderParameter, KwargDefinition, QueryParameter
 from litestar.static_files import create_static_files_router
 from litestar.types import ASGIApp, Receive, Scope, Send
@@ -68,9 +63,13 @@ R = TypeVar("R")
 
 # ── Configuration ─────────────────────────────────────────────────────────────────────────────────
 
+GRACEFUL_SHUTDOWN = 20  # seconds uvicorn gives in-flight requests after SIGTERM
+DEFAULT_CLIENT = "default"  # the client of a plain key, and of every caller when no keys are set
+UNPREFIXED = ("database_url", "rabbitmq_url", "host", "port", "log_level")  # the usual names; the rest are GATEWAY_*
+
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
-    """Everything the gateway reads from its environment, read once at start."""
+    """Everything the gateway reads from its environment (ENVIRONMENT names the variables), read once at start."""
 
     database_url: str = "postgresql://postgres@localhost:5432/postgres"
     rabbitmq_url: str = "amqp://guest:guest@localhost:5672/"
@@ -78,7 +77,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     port: int = 8000
     exchange: str = "notifications"
     log_level: str = "info"
-    api_keys: tuple[str, ...] = ()
+    api_keys: tuple[str, ...] = ()  # comma-separated, each `key` or `client:key`
     boot_timeout: float = 60.0  # how long boot waits for PostgreSQL and RabbitMQ to appear
     database_timeout: float = 5.0  # no request waits longer for PostgreSQL: 503 instead
     publish_timeout: float = 2.0  # a confirm slower than this leaves the row pending for the relay
@@ -88,18 +87,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     relay_batch: int = 500
 
     def __post_init__(self) -> None:
-        if self.relay_grace <= self.publish_timeout:
-            # A request may still be waiting for its confirm until publish_timeout; the relay must not take
-            # its row before then, or both publish it.
+        if self.relay_grace <= self.publish_timeout:  # else the relay takes rows whose request is still publishing
             raise ValueError("GATEWAY_RELAY_GRACE must be longer than GATEWAY_PUBLISH_TIMEOUT")
-        if self.request_deadline + 1 >= GRACEFUL_SHUTDOWN:
-            # SIGTERM lets requests run this long before it cuts them off with a 500.
-            raise ValueError(
-                f"GATEWAY_DATABASE_TIMEOUT + GATEWAY_PUBLISH_TIMEOUT must stay under {GRACEFUL_SHUTDOWN - 1}s"
-            )
+        if self.request_deadline + 1 >= GRACEFUL_SHUTDOWN:  # SIGTERM cuts requests off after that, with a 500
+            limit = GRACEFUL_SHUTDOWN - 1
+            raise ValueError(f"GATEWAY_DATABASE_TIMEOUT + GATEWAY_PUBLISH_TIMEOUT must stay under {limit}s")
         keys = [client_and_key(entry) for entry in self.api_keys]
+        # An empty key would let in an empty bearer token; a key of two clients would belong to either.
         if not all(client and key for client, key in keys) or len({key for _, key in keys}) < len(keys):
-            # An empty key would let in an empty bearer token; a key of two clients would belong to either.
             raise ValueError("GATEWAY_API_KEYS entries are `key` or `client:key`, no part empty, no key twice")
 
     @property
@@ -110,13 +105,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
         given: dict[str, object] = {name: env[variable] for name, variable in ENVIRONMENT.items() if env.get(variable)}
-        if env.get("GATEWAY_API_KEYS"):
+        if "api_keys" in given:
             given["api_keys"] = tuple(key.strip() for key in env["GATEWAY_API_KEYS"].split(",") if key.strip())
         return msgspec.convert(given, cls, strict=False)
-
-
-GRACEFUL_SHUTDOWN = 20  # seconds uvicorn gives in-flight requests after SIGTERM
-DEFAULT_CLIENT = "default"  # the client of a plain key, and of every caller when no keys are set
 
 
 def client_and_key(entry: str) -> tuple[str, str]:
@@ -126,58 +117,40 @@ def client_and_key(entry: str) -> tuple[str, str]:
 
 
 ENVIRONMENT = {  # setting -> the variable it is read from
-    "database_url": "DATABASE_URL",
-    "rabbitmq_url": "RABBITMQ_URL",
-    "host": "HOST",
-    "port": "PORT",
-    "exchange": "GATEWAY_EXCHANGE",
-    "log_level": "LOG_LEVEL",
-    "api_keys": "GATEWAY_API_KEYS",
-    "boot_timeout": "GATEWAY_BOOT_TIMEOUT",
-    "database_timeout": "GATEWAY_DATABASE_TIMEOUT",
-    "publish_timeout": "GATEWAY_PUBLISH_TIMEOUT",
-    "broker_heartbeat": "GATEWAY_BROKER_HEARTBEAT",
-    "relay_interval": "GATEWAY_RELAY_INTERVAL",
-    "relay_grace": "GATEWAY_RELAY_GRACE",
-    "relay_batch": "GATEWAY_RELAY_BATCH",
+    name: name.upper() if name in UNPREFIXED else f"GATEWAY_{name.upper()}" for name in Settings.__struct_fields__
 }
-
 
 # ── Wire types ────────────────────────────────────────────────────────────────────────────────────
 
-ChannelType = Literal["email", "sms", "push", "telegram", "whatsapp"]
-# The lifecycle, in order: a status only ever moves forward, `failed` from any status before a final one.
-# `pending` is not stored: it is a `queued` notification still in the outbox (IN_OUTBOX below).
+ChannelType = Literal["email", "sms", "push", "telegram", "whatsapp"]  # a new channel: here and in RECIPIENT_RULES
+CHANNEL_TYPES: tuple[str, ...] = get_args(ChannelType)
+# The lifecycle in order: a status only moves forward, to `failed` from any status before a final one.
+# `pending` is not stored: it is a `queued` notification still in the outbox (IN_OUTBOX).
 Status = Literal["scheduled", "pending", "queued", "sent", "delivered", "failed"]
 LIFECYCLE: tuple[Status, ...] = get_args(Status)
 FINAL: tuple[Status, ...] = ("delivered", "failed")
 ReportedStatus = Literal["sent", "delivered", "failed"]
-CHANNEL_TYPES: tuple[str, ...] = get_args(ChannelType)
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 E164 = re.compile(r"\+[1-9][0-9]{7,14}")
 TELEGRAM_CHAT = re.compile(r"-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32}")
 NO_CONTROL = r"^[^\x00-\x1f\x7f-\x9f]*$"  # Unicode category Cc: CR LF in a subject would smuggle in mail headers
-
-
-def is_email(recipient: str) -> bool:
-    # Format characters (Cf: bidi overrides, zero-width spaces) make an address display as another one.
-    return (
-        len(recipient) <= 254
-        and EMAIL.fullmatch(recipient) is not None
-        and all(unicodedata.category(char) != "Cf" for char in recipient)
-    )
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold U+0000
 
 
 class RecipientRule(NamedTuple):
     accepts: Callable[[str], bool]
     expected: str  # what the recipient must be, in error messages and in the OpenAPI document
-    pattern: str  # `accepts` as near as a JSON Schema pattern comes: the OpenAPI document's, never checked
+    pattern: str  # `accepts` as near as a JSON Schema pattern comes: for the OpenAPI document, never checked
     max_length: int = 4096
 
     @classmethod
     def matching(cls, regex: re.Pattern[str], expected: str) -> RecipientRule:
         return cls(lambda r: regex.fullmatch(r) is not None, expected, f"^(?:{regex.pattern})$")
+
+
+def is_email(recipient: str) -> bool:  # format characters (Cf) make an address display as another one
+    return EMAIL.fullmatch(recipient) is not None and all(unicodedata.category(c) != "Cf" for c in recipient)
 
 
 PHONE_RULE = RecipientRule.matching(E164, "an E.164 phone number: + then 8 to 15 digits")
@@ -193,39 +166,28 @@ RECIPIENT_RULES: dict[str, RecipientRule] = {
 SMS_MAX_LENGTH = 1600
 METADATA_MAX_BYTES = 8192
 METADATA_MAX_DEPTH = 8
+INT64 = range(-(2**63), 2**63)
 SCHEDULE_HORIZON = timedelta(days=365)
-NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold U+0000
 EARLIEST_SEND_AT = datetime.min.replace(tzinfo=UTC)  # year 1 at +01:00 would be year 0 in UTC, which Python cannot hold
-INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
-
-
-def check_text(name: str, value: str) -> None:
-    # PostgreSQL text cannot hold U+0000, so it is refused here rather than failing at insert.
-    if "\x00" in value:
-        raise ValueError(f"`{name}` must not contain NUL characters (\\u0000)")
 
 
 def check_metadata(value: object, depth: int = 0) -> None:
+    """What workers' JSON parsers and PostgreSQL can take: bounded nesting, 64-bit numbers, no NUL."""
     if depth > METADATA_MAX_DEPTH:
         raise ValueError(f"`metadata` is nested deeper than {METADATA_MAX_DEPTH} levels")
-    if isinstance(value, str):
-        check_text("metadata", value)
-    elif isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("`metadata` must not contain NUL characters (\\u0000)")
+    if isinstance(value, int) and value not in INT64:
         raise ValueError("`metadata` numbers must fit in 64 bits, as workers' JSON parsers expect")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            check_text("metadata", key)
-            check_metadata(item, depth + 1)
-    elif isinstance(value, list):
-        for item in value:
-            check_metadata(item, depth + 1)
+    for item in [*value, *value.values()] if isinstance(value, dict) else value if isinstance(value, list) else ():
+        check_metadata(item, depth + 1)
 
 
 Subject = Annotated[str, msgspec.Meta(min_length=1, max_length=998, pattern=NO_CONTROL)]
 
 
 class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
-    """A notification to send. Rules that depend on `type` are checked after decoding."""
+    """A notification to send. A new field is one line here, with a default, plus a step in schema.sql."""
 
     type: ChannelType
     recipient: Annotated[str, msgspec.Meta(min_length=1, max_length=4096, pattern=NO_CONTROL)]
@@ -234,19 +196,19 @@ class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, o
     metadata: dict[str, Any] = {}
     send_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self) -> None:  # the rules that depend on `type`, and those msgspec.Meta cannot state
         rule = RECIPIENT_RULES[self.type]
-        if not rule.accepts(self.recipient):
+        if len(self.recipient) > rule.max_length or not rule.accepts(self.recipient):
             raise ValueError(f"`recipient` must be {rule.expected} for type {self.type}")
         if self.type == "email" and self.subject is None:
             raise ValueError("`subject` is required for type email")
         if self.type == "sms" and len(self.message) > SMS_MAX_LENGTH:
             raise ValueError(f"`message` must be at most {SMS_MAX_LENGTH} characters for type sms")
-        check_text("message", self.message)
-        if self.metadata:
-            check_metadata(self.metadata)
-            if len(msgspec.json.encode(self.metadata)) > METADATA_MAX_BYTES:
-                raise ValueError(f"`metadata` must be at most {METADATA_MAX_BYTES} bytes encoded")
+        if "\x00" in self.message:
+            raise ValueError("`message` must not contain NUL characters (\\u0000)")
+        check_metadata(self.metadata)
+        if self.metadata and len(msgspec.json.encode(self.metadata)) > METADATA_MAX_BYTES:
+            raise ValueError(f"`metadata` must be at most {METADATA_MAX_BYTES} bytes encoded")
         if self.send_at is not None and self.send_at > datetime.now(UTC) + SCHEDULE_HORIZON:
             raise ValueError("`send_at` must be at most one year ahead")
         if self.send_at is not None and self.send_at < EARLIEST_SEND_AT:
@@ -254,8 +216,7 @@ class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, o
 
 
 def channel_schema(channel: str, rule: RecipientRule) -> type[msgspec.Struct]:
-    """NotificationIn as the OpenAPI document shows it for one type: the rules __post_init__ checks for the type, as
-    constraints. The document's only: requests decode into NotificationIn, which words the errors."""
+    """NotificationIn for one type, with __post_init__'s rules for it as constraints: the OpenAPI document's only."""
     recipient = msgspec.Meta(min_length=1, max_length=rule.max_length, pattern=rule.pattern, description=rule.expected)
     fields: list[tuple[str, Any]] = [("type", Literal[channel]), ("recipient", Annotated[str, recipient])]
     if channel == "email":
@@ -274,7 +235,7 @@ class BatchIn(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class Notification(msgspec.Struct, kw_only=True):
-    """A notification as stored, returned to clients and published to workers."""
+    """A notification as stored, returned to clients and published to workers: its fields are the table's columns."""
 
     id: UUID
     type: ChannelType
@@ -337,14 +298,13 @@ SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 SCHEMA_LOCK = 0x6E6F7469  # any constant: instances booting at once apply the schema one after another
 SCHEMA_STEP = re.compile(r"^-- step (\d+):.*$", re.MULTILINE)
 SCHEMA_STEPS_TABLE = "CREATE TABLE IF NOT EXISTS schema_steps (step int PRIMARY KEY, applied_at timestamptz NOT NULL)"
-# What the API shows as `status`: a notification still in the outbox is `pending` (see schema.sql).
-IN_OUTBOX = "EXISTS (SELECT FROM outbox WHERE outbox.id = notifications.id)"  # what makes `queued` `pending`
+IN_OUTBOX = "EXISTS (SELECT FROM outbox WHERE outbox.id = notifications.id)"  # what makes a `queued` one `pending`
 SHOWN_STATUS = f"CASE WHEN status = 'queued' AND {IN_OUTBOX} THEN 'pending' ELSE status END AS status"
 COLUMNS = ", ".join(SHOWN_STATUS if name == "status" else name for name in Notification.__struct_fields__)
 STORED = ", ".join(NewNotification.__struct_fields__)
 
-# One statement and one commit for a whole group of requests: the rows travel as a single JSON array, and
-# each row to send now gets its outbox row in the same statement. The table's own row type types the JSON.
+# One statement and one commit for a whole group of requests: the rows travel as one JSON array typed by the
+# table's own row type, and each row to send now gets its outbox row in the same statement.
 INSERT_NOTIFICATIONS = f"""
 WITH stored AS (
     INSERT INTO notifications ({STORED})
@@ -366,9 +326,8 @@ MARK_PUBLISHED = """
 WITH published AS (DELETE FROM outbox WHERE id = ANY(%(ids)s))
 UPDATE notifications SET status = 'queued', updated_at = %(now)s WHERE id = ANY(%(ids)s) AND status = 'scheduled'
 """
-# Stale pending rows (left by a broker outage or a crashed instance) and due scheduled rows, locked so that
-# concurrent relays in other instances skip them instead of publishing them twice. Rows this instance published
-# (confirmed but not yet out of the outbox, or late but perhaps still to be confirmed) are skipped.
+# Stale pending rows (a broker outage, a crashed instance) and due scheduled rows, locked so that relays in other
+# instances skip them; rows this instance has published but not yet marked (`skip`) are left alone.
 CLAIM_DUE = f"""
 WITH stale AS (
     SELECT id FROM outbox WHERE publish_after <= %(now)s AND id <> ALL(%(skip)s::uuid[])
@@ -405,12 +364,9 @@ LIST_FILTERS = {
     "type": "type = %(type)s",
     "recipient": "md5(recipient) = md5(%(recipient)s) AND recipient = %(recipient)s",  # the index holds the MD5
 }
-LIST_STATUS = {  # the two statuses the outbox tells apart
-    "pending": "status = 'queued'",
-    "queued": f"status = 'queued' AND NOT {IN_OUTBOX}",
-}
-# Pending notifications are read by id from the outbox (the fence keeps the planner from scanning the whole
-# table in order instead), so their page costs what the outbox holds, not what the table holds.
+LIST_STATUS = {"pending": "status = 'queued'", "queued": f"status = 'queued' AND NOT {IN_OUTBOX}"}
+# Pending ones are read by id from the outbox (the fence keeps the planner from scanning the table in order
+# instead), so their page costs what the outbox holds, not what the table holds.
 PENDING_ONLY = "(SELECT * FROM notifications WHERE id = ANY(ARRAY(SELECT id FROM outbox)) OFFSET 0) AS notifications"
 LIST_AFTER_CURSOR = "(created_at, id) < (%(cursor_at)s, %(cursor_id)s)"
 LIST_NOTIFICATIONS = f"SELECT {COLUMNS} FROM {{source}} {{where}} ORDER BY created_at DESC, id DESC LIMIT %(limit)s"
@@ -426,8 +382,7 @@ def schema_steps(text: str) -> list[tuple[int, str]]:
 
 
 async def apply_schema(database_url: str) -> None:
-    """Run the steps not yet recorded in `schema_steps`, in order and in one transaction: under the advisory
-    lock, instances booting at once apply them one after another, and a failing step leaves none applied."""
+    """Run the steps not yet recorded, in one transaction (a failing step leaves none applied) under the lock."""
     steps = schema_steps(SCHEMA_PATH.read_text())
     async with await psycopg.AsyncConnection.connect(database_url, connect_timeout=5) as conn, conn.transaction():
         await conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
@@ -440,27 +395,23 @@ async def apply_schema(database_url: str) -> None:
                 log.info("schema step %d applied", number)
 
 
-async def open_database(settings: Settings) -> psycopg_pool.AsyncConnectionPool:
-    """Open the pool, which retries PostgreSQL for up to `boot_timeout` (logging each failure), then bring the
-    schema up to date."""
+async def open_database(settings: Settings) -> DeadlinePool:
+    """The pool retries PostgreSQL for up to `boot_timeout`, logging each failure; then the schema is brought up."""
+    # A slow server cancels a statement itself before the deadline cuts its connection; a session cut off on our
+    # side but not on the server's must not keep its locks; a silently dead network fails a query, not hangs it.
+    milliseconds = {"statement": settings.database_timeout * 800, "idle": settings.request_deadline * 1000 + 1000}
+    options = "-c TimeZone=UTC -c plan_cache_mode=force_custom_plan -c statement_timeout={statement:.0f}"
+    options += " -c idle_in_transaction_session_timeout={idle:.0f}"
+    connection = {"autocommit": True, "options": options.format(**milliseconds), "connect_timeout": 5}
+    connection |= {"tcp_user_timeout": 10_000, "keepalives_idle": 10}
     pool = DeadlinePool(
         settings.database_url,
-        deadline=settings.database_timeout,
+        settings.database_timeout,
         min_size=2,
         max_size=10,
-        open=False,
         timeout=5,
-        kwargs={
-            "autocommit": True,
-            # A slow server cancels a statement itself before the deadline cuts the connection; a session
-            # cut off on our side but not on the server's must not keep its locks.
-            "options": "-c TimeZone=UTC -c plan_cache_mode=force_custom_plan"
-            f" -c statement_timeout={int(settings.database_timeout * 800)}"
-            f" -c idle_in_transaction_session_timeout={int(settings.request_deadline * 1000) + 1000}",
-            "connect_timeout": 5,
-            "tcp_user_timeout": 10_000,  # ms: a silently dead network fails a query instead of hanging it
-            "keepalives_idle": 10,
-        },
+        open=False,
+        kwargs=connection,
     )
     try:
         await pool.open(wait=True, timeout=settings.boot_timeout)
@@ -476,11 +427,10 @@ class DatabaseTimeout(psycopg.OperationalError):
 
 
 class DeadlinePool(psycopg_pool.AsyncConnectionPool):
-    """Lends each connection for at most `deadline` seconds, the wait for it included. Past that its socket
-    is shut down, failing the operation at once: a stalled server (socket open, no answer) never sees a
-    statement_timeout, and cancelling a query makes psycopg wait up to 10 s more for the server."""
+    """Lends each connection for at most `deadline` seconds, the wait for it included, then shuts its socket down:
+    a stalled server never sees a statement_timeout, and cancelling makes psycopg wait up to 10 s more."""
 
-    def __init__(self, conninfo: str, *, deadline: float, **kwargs: Any) -> None:
+    def __init__(self, conninfo: str, deadline: float, **kwargs: Any) -> None:
         super().__init__(conninfo, **kwargs)
         self.deadline = deadline
 
@@ -544,16 +494,14 @@ async def select_notifications(conn: psycopg.AsyncConnection[Any], sql: str, par
     return await cursor.fetchall()
 
 
-async def fetch_notification(
-    pool: psycopg_pool.AsyncConnectionPool, client: str, notification_id: UUID
-) -> Notification | None:
+async def fetch_notification(pool: DeadlinePool, client: str, notification_id: UUID) -> Notification | None:
     async with pool.connection() as conn:
         found = await select_notifications(conn, SELECT_NOTIFICATION, (notification_id, client))
     return found[0] if found else None
 
 
 async def fetch_by_idempotency_key(
-    pool: psycopg_pool.AsyncConnectionPool, client: str, key: str, within: float
+    pool: DeadlinePool, client: str, key: str, within: float
 ) -> tuple[Notification, str | None] | None:
     """The notification the client's key created, and the hash of the body that created it."""
     async with pool.connection(timeout=within) as conn:
@@ -577,23 +525,17 @@ def list_query(
     return LIST_NOTIFICATIONS.format(source=source, where="WHERE " + " AND ".join(clauses)), params
 
 
-async def list_notifications(
-    pool: psycopg_pool.AsyncConnectionPool,
-    client: str,
-    filters: dict[str, str],
-    after: tuple[datetime, UUID] | None,
-    limit: int,
-) -> list[Notification]:
+async def list_notifications(pool: DeadlinePool, sql: str, params: dict[str, Any]) -> list[Notification]:
     async with pool.connection() as conn:
-        return await select_notifications(conn, *list_query(client, filters, after, limit))
+        return await select_notifications(conn, sql, params)
 
 
 async def mark_published(conn: psycopg.AsyncConnection[Any], ids: list[UUID], now: datetime) -> None:
     await conn.execute(MARK_PUBLISHED, {"ids": ids, "now": now})
 
 
-async def apply_status_events(pool: psycopg_pool.AsyncConnectionPool, events: list[StatusEvent]) -> set[UUID]:
-    """Apply events in one statement; returns the ids whose notification does not exist."""
+async def apply_status_events(pool: DeadlinePool, events: list[StatusEvent]) -> list[bool]:
+    """Apply events in one statement; for each, whether its notification exists (an unknown one is not retried)."""
     latest: dict[UUID, StatusEvent] = {}
     for event in events:  # one UPDATE can change a row once, so keep the furthest event per id
         seen = latest.get(event.id)
@@ -602,15 +544,13 @@ async def apply_status_events(pool: psycopg_pool.AsyncConnectionPool, events: li
     events_json = msgspec.json.encode(list(latest.values())).decode()
     params = {"events": events_json, "now": utcnow(), "lifecycle": list(LIFECYCLE), "final": list(FINAL)}
     async with pool.connection() as conn:
-        updated = {row[0] for row in await (await conn.execute(APPLY_STATUS_EVENTS, params)).fetchall()}
-        unchanged = [event_id for event_id in latest if event_id not in updated]
-        if not unchanged:
-            return set()
-        existing = {row[0] for row in await (await conn.execute(SELECT_EXISTING_IDS, (unchanged,))).fetchall()}
-    return {event_id for event_id in unchanged if event_id not in existing}
+        known = {row[0] for row in await (await conn.execute(APPLY_STATUS_EVENTS, params)).fetchall()}
+        if unchanged := [event_id for event_id in latest if event_id not in known]:
+            known |= {row[0] for row in await (await conn.execute(SELECT_EXISTING_IDS, (unchanged,))).fetchall()}
+    return [event.id in known for event in events]
 
 
-async def database_answers(pool: psycopg_pool.AsyncConnectionPool) -> bool:
+async def database_answers(pool: DeadlinePool) -> bool:
     """Within a second, even when PostgreSQL hangs: the pool's deadline cuts the ping off."""
     try:
         async with pool.connection(timeout=1.0) as conn:
@@ -636,7 +576,7 @@ def queue_names(exchange: str) -> dict[str, str]:
 
 
 class Broker:
-    """One robust AMQP connection: a confirm channel to publish on and a channel to consume status events."""
+    """One robust AMQP connection: a confirm channel to publish on, and what it has published but not settled."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -646,8 +586,7 @@ class Broker:
         self.unmarked: set[UUID] = set()  # confirmed, not yet out of the outbox: the relay marks, never resends
 
     async def connect(self) -> None:
-        """With fail_fast off, aio-pika retries the first connection as it does every later one, logging each
-        failure; boot waits for it up to `boot_timeout`."""
+        """With fail_fast off, aio-pika retries the first connection like every later one, logging each failure."""
         connecting = aio_pika.connect_robust(
             self.settings.rabbitmq_url,
             timeout=5,
@@ -664,32 +603,23 @@ class Broker:
         exchange = await channel.declare_exchange(self.settings.exchange, aio_pika.ExchangeType.DIRECT, durable=True)
         for routing_key, name in queue_names(self.settings.exchange).items():
             await channel.declare_queue(f"{name}.dead", durable=True)
-            queue = await channel.declare_queue(
-                name,
-                durable=True,
-                arguments={"x-dead-letter-exchange": "", "x-dead-letter-routing-key": f"{name}.dead"},
-            )
+            dead_letters = {"x-dead-letter-exchange": "", "x-dead-letter-routing-key": f"{name}.dead"}
+            queue = await channel.declare_queue(name, durable=True, arguments=cast(dict[str, Any], dead_letters))
             await queue.bind(exchange, routing_key=routing_key)
 
     @property
     def is_connected(self) -> bool:
-        return (
-            self.connection is not None
-            and self.connection.connected.is_set()
-            and self.channel is not None
-            and not self.channel.is_closed
-        )
+        channel = self.channel
+        return bool(self.connection and self.connection.connected.is_set() and channel and not channel.is_closed)
 
     @property
     def is_healthy(self) -> bool:
-        """Connected and confirming: a stalled connection stays open until heartbeats time out, but any
-        publish waiting past the publish timeout shows the stall at once."""
+        """Connected and confirming: a stalled connection stays open until heartbeats time out, a late confirm not."""
         return self.is_connected and not self.late
 
     async def publish_all(self, notifications: Sequence[Notification], within: float) -> list[UUID]:
-        """Publish persistently and mandatorily with every confirm in flight together; returns the ids the
-        broker confirmed. What it nacked, could not route, or did not confirm in time is left out: those
-        rows stay pending for the relay. One timer bounds the whole group, not one per message."""
+        """Publish persistently and mandatorily, every confirm in flight together under one timer; returns the ids
+        the broker confirmed. What it nacked, could not route or did not confirm stays pending for the relay."""
         if not notifications or not self.is_connected:
             return []
         assert self.channel is not None
@@ -702,17 +632,16 @@ class Broker:
         done, late = await asyncio.wait(publishes, timeout=max(within, 0))
         for task in late:
             self.wait_for_late_confirm(task, publishes[task])
-        confirmed = [publishes[task] for task in done if not task.cancelled() and task.exception() is None]
-        if len(confirmed) < len(publishes):
-            failed = [task for task in done if task.cancelled() or task.exception() is not None]
+        failed = [task for task in done if task.cancelled() or task.exception() is not None]
+        if failed or late:
             log.warning(
                 "%d of %d publishes failed, %d timed out: %r", len(failed), len(publishes), len(late), failed[:1]
             )
-        return confirmed
+        return [publishes[task] for task in done if task not in failed]
 
     def wait_for_late_confirm(self, task: asyncio.Future[None], notification_id: UUID) -> None:
-        """A publish past its timeout may still be confirmed, or go out when a stall ends: the relay must not
-        resend it while its connection lives (heartbeats close a stalled one), or it is delivered twice."""
+        """A late publish may still be confirmed, or go out when a stall ends: the relay must not resend it while
+        its connection lives (heartbeats close a stalled one), or it is delivered twice."""
         self.late.add(notification_id)
         give_up = asyncio.get_running_loop().call_later(4 * (self.settings.broker_heartbeat + 1), task.cancel)
 
@@ -725,10 +654,8 @@ class Broker:
         task.add_done_callback(settled)
 
     async def publish_one(self, channel: aiormq.Channel, notification: Notification) -> None:
-        """Through the channel's aiormq layer with `wait=False`: aio-pika's `Exchange.publish` holds the
-        channel lock until each frame is on the socket, one event-loop turn per message, which under load
-        left a group of publishes queued behind every HTTP request in the loop. The confirm is awaited
-        all the same; only the wait for the socket write is dropped."""
+        """Through aiormq with `wait=False`: aio-pika's `Exchange.publish` takes one event-loop turn per message
+        under its channel lock, which queued a group's publishes behind every HTTP request (measured)."""
         properties = aiormq.spec.Basic.Properties(
             content_type="application/json", delivery_mode=PERSISTENT, message_id=str(notification.id)
         )
@@ -741,32 +668,22 @@ class Broker:
             wait=False,
         )
 
-    async def consume_status_events(
-        self, handle: Callable[[aio_pika.abc.AbstractIncomingMessage], Awaitable[None]], prefetch: int
-    ) -> None:
-        assert self.connection is not None
-        channel = await self.connection.channel()
-        await channel.set_qos(prefetch_count=prefetch)
-        queue = await channel.get_queue(queue_names(self.settings.exchange)["status"])
-        await queue.consume(handle)
-
     async def close(self) -> None:
         if self.connection is not None:
             await self.connection.close()
 
 
-# ── Background tasks ──────────────────────────────────────────────────────────────────────────────
+# ── Background tasks: grouped stages, the relay, the status consumer ─────────────────────────────────
 
 MAX_GROUP = 1000  # rows per statement and publishes per round, at most
 
 
 class Coalescer(Generic[T, R]):
-    """Coalesces concurrent calls into one call of `handle` per batch.
+    """Coalesces concurrent calls into one call of `handle` per batch; the next batch gathers while one is handled.
 
-    While a batch is being handled the next one gathers, so under load batches grow by themselves and a
-    request pays a share of one round trip and one commit instead of its own. With `in_flight` above one,
-    that many batches overlap, for a stage whose time is mostly waiting (the broker's confirms). A batch
-    that fails because of some items' data (`isolate`) is split until only those items fail.
+    Under load batches grow by themselves, and a request pays a share of one round trip and commit, not its own
+    (hand-written: measured as the largest gain on the request path). `in_flight` batches overlap, for a stage that
+    mostly waits; a batch failing on some items' data (`isolate`) is split until only those items fail.
     """
 
     def __init__(
@@ -797,8 +714,7 @@ class Coalescer(Generic[T, R]):
             while self.waiting:
                 batch, self.waiting = self.waiting[:MAX_GROUP], self.waiting[MAX_GROUP:]
                 await self.resolve([(item, future) for item, future in batch if not future.done()])
-        finally:
-            # In the same step as the last look at `waiting`: a submit right after this starts a new flusher.
+        finally:  # in the same step as the last look at `waiting`: a submit right after this starts a new flusher
             self.flushing -= 1
 
     async def resolve(self, batch: list[tuple[T, asyncio.Future[R]]]) -> None:
@@ -829,8 +745,8 @@ class Interrupted(psycopg.OperationalError):
 
 
 def ends_the_task(exc: BaseException) -> bool:
-    """This task's own cancellation (shutdown) or an interpreter exit; an inner task's CancelledError that
-    reaches its caller is an error like any other, and must not end a loop that should go on."""
+    """This task's own cancellation (shutdown) or an interpreter exit, as opposed to an inner task's CancelledError
+    reaching its caller, which is an error like any other and must not end a loop that should go on."""
     if isinstance(exc, asyncio.CancelledError):
         task = asyncio.current_task()
         return task is not None and task.cancelling() > 0
@@ -838,33 +754,19 @@ def ends_the_task(exc: BaseException) -> bool:
 
 
 class Gateway:
-    """What the handlers and background tasks share: the pool, the broker, the grouped stages for accepted
-    notifications and for status events, and the relay."""
+    """The service behind the handlers: the pool and broker, and the grouped stage that stores and publishes."""
 
-    def __init__(self, settings: Settings, pool: psycopg_pool.AsyncConnectionPool, broker: Broker) -> None:
-        self.settings = settings
-        self.pool = pool
-        self.broker = broker
-        self.accepts: Coalescer[NewNotification, Notification | None] = Coalescer(
-            self.accept_batch, in_flight=2, isolate=refuses_data
-        )
-        self.status_events: Coalescer[StatusEvent, bool] = Coalescer(self.status_batch, isolate=refuses_data)
-        self.lone_retries = asyncio.Semaphore(2)
-        self.stopping = False
-        self.relay_wakeup = asyncio.Event()  # what piled up during an outage goes out as soon as it ends
-        self.relay_beat = time.monotonic()
-        assert broker.connection is not None
-        broker.connection.reconnect_callbacks.add(lambda *_: self.relay_wakeup.set())
-        self.relay = asyncio.create_task(self.run_relay(), name="relay")
+    def __init__(self, settings: Settings, pool: DeadlinePool, broker: Broker) -> None:
+        self.settings, self.pool, self.broker = settings, pool, broker
+        self.accepts = Coalescer(self.accept_batch, in_flight=2, isolate=refuses_data)
+        self.batch_turns = asyncio.Semaphore(BATCHES_AT_ONCE)
+        self.relay = Relay(settings, pool, broker)
 
     async def accept_batch(self, rows: list[NewNotification]) -> list[Notification | None]:
-        """Store a group in one statement and commit, publish its pending rows with every confirm in flight
-        together, and take the confirmed ones out of the outbox in one more statement. Returns each row as
-        it now stands: `queued`, or `pending` where the broker did not confirm (the relay publishes it
-        later), or `scheduled`; None where its Idempotency-Key was taken already. A broker failure never
-        fails the group: the rows are stored, and the 202 stands. The group's oldest request sets its
-        deadline (rows come in arrival order), so none waits longer than `request_deadline` however long it
-        queued."""
+        """Store a group in one statement and commit, publish its due rows, and take the confirmed ones out of the
+        outbox. Returns each row as it now stands (`pending` where the broker did not confirm: the relay sends it),
+        or None where its Idempotency-Key was taken. A broker failure never fails the group: the 202 stands. The
+        oldest request (rows come in arrival order) sets the deadline, so none waits longer than its own."""
         deadline = time.monotonic() + self.time_left(rows[0])
         try:
             async with self.pool.connection(timeout=deadline - time.monotonic()) as conn:
@@ -874,12 +776,12 @@ class Gateway:
                 within = min(self.settings.publish_timeout, deadline - time.monotonic())
                 confirmed = set(await self.broker.publish_all(due, within)) if due else set()
                 if confirmed:
+                    self.broker.unmarked |= confirmed  # until this commits, the relay marks them, never resends
                     try:
-                        await self.mark_published(conn, confirmed)
+                        await mark_published(conn, list(confirmed), utcnow())
+                        self.broker.unmarked -= confirmed
                     except psycopg.Error as exc:
-                        log.warning(
-                            "%d published, left for the relay to take out of the outbox: %s", len(confirmed), exc
-                        )
+                        log.warning("%d published, left for the relay to mark: %s", len(confirmed), exc)
                         confirmed = set()
         except DatabaseTimeout:
             log.error("storing %d notifications timed out, outcome unknown: answered 503", len(rows))
@@ -887,58 +789,68 @@ class Gateway:
         unconfirmed = {n.id for n in due} - confirmed
         return [msgspec.structs.replace(n, status="pending") if n and n.id in unconfirmed else n for n in stored]
 
-    async def apply_alone(self, event: StatusEvent) -> bool:
-        async with self.lone_retries:  # a burst of failing events must not take the whole pool from requests
-            return (await self.status_batch([event]))[0]
-
     def time_left(self, row: NewNotification) -> float:
         """What remains of the deadline of the request that made `row` (its `created_at` is its arrival)."""
         return self.settings.request_deadline - (utcnow() - row.created_at).total_seconds()
 
-    async def status_batch(self, events: list[StatusEvent]) -> list[bool]:
-        unknown = await apply_status_events(self.pool, events)
-        return [event.id not in unknown for event in events]
+    async def stop(self) -> None:
+        """After uvicorn has let in-flight requests finish; every step is bounded, so no hung dependency holds
+        the exit. What is still unpublished stays pending for the next relay."""
+        await self.relay.stop()
+        with suppress(TimeoutError, *BROKER_ERRORS):
+            await asyncio.wait_for(self.broker.close(), 2)
+        await self.pool.close(timeout=2)
+
+
+class Relay:
+    """Every instance runs one: it publishes what a request could not, and what has come due."""
+
+    def __init__(self, settings: Settings, pool: DeadlinePool, broker: Broker) -> None:
+        self.settings, self.pool, self.broker = settings, pool, broker
+        self.stopping = False
+        self.wakeup = asyncio.Event()  # what piled up during an outage goes out as soon as it ends
+        self.beat = time.monotonic()
+        assert broker.connection is not None
+        broker.connection.reconnect_callbacks.add(lambda *_: self.wakeup.set())
+        self.task = asyncio.create_task(self.run(), name="relay")
 
     @property
-    def relay_is_running(self) -> bool:
+    def is_running(self) -> bool:
         """Alive, and not stuck: each round is bounded by the deadlines, so a late beat means it hangs."""
         overdue = self.settings.relay_interval + self.settings.request_deadline + 1
-        return not self.relay.done() and time.monotonic() - self.relay_beat < overdue
-
-    async def mark_published(self, conn: psycopg.AsyncConnection[Any], confirmed: set[UUID]) -> None:
-        """Take confirmed rows out of the outbox; until that commits, the relay marks them instead of resending."""
-        self.broker.unmarked |= confirmed
-        await mark_published(conn, list(confirmed), utcnow())
-        self.broker.unmarked -= confirmed
+        return not self.task.done() and time.monotonic() - self.beat < overdue
 
     async def relay_once(self) -> int:
-        """Take confirmed rows still in the outbox out of it, then publish one batch of due rows; returns how
-        many the broker confirmed."""
-        if not self.broker.unmarked and not self.broker.is_healthy:
+        """Mark confirmed rows still in the outbox, then publish one batch of due rows; returns how many went out."""
+        broker = self.broker
+        if not broker.unmarked and not broker.is_healthy:
             return 0
         async with self.pool.connection(timeout=self.settings.request_deadline) as conn:
-            if self.broker.unmarked:
-                await self.mark_published(conn, set(self.broker.unmarked))
-            if not self.broker.is_healthy:
+            if marking := set(broker.unmarked):
+                await mark_published(conn, list(marking), utcnow())
+                broker.unmarked -= marking
+            if not broker.is_healthy:
                 return 0
             async with conn.transaction():  # the claim's row locks last until the batch is marked
-                skip = list(self.broker.late | self.broker.unmarked)
-                claim = {"now": utcnow(), "limit": self.settings.relay_batch, "skip": skip}
+                claim = {
+                    "now": utcnow(),
+                    "limit": self.settings.relay_batch,
+                    "skip": list(broker.late | broker.unmarked),
+                }
                 rows = await select_notifications(conn, CLAIM_DUE, claim)
                 if not rows:
                     return 0
-                confirmed = set(await self.broker.publish_all(rows, self.settings.publish_timeout))
-                self.broker.unmarked |= confirmed
+                confirmed = set(await broker.publish_all(rows, self.settings.publish_timeout))
+                broker.unmarked |= confirmed
                 await mark_published(conn, list(confirmed), utcnow())
-            self.broker.unmarked -= confirmed
+            broker.unmarked -= confirmed
         log.info("relay published %d of %d due notifications", len(confirmed), len(rows))
         return len(confirmed)
 
-    async def run_relay(self) -> None:
-        """Every instance runs this: it publishes what a request could not, and what has come due. It
-        outlives any failure of a round: logged with its traceback, and the next poll tries again."""
+    async def run(self) -> None:
+        """Outlives any failure of a round: logged with its traceback, and the next poll tries again."""
         while not self.stopping:
-            self.relay_beat = time.monotonic()
+            self.beat = time.monotonic()
             try:
                 published = await self.relay_once()
             except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
@@ -949,19 +861,45 @@ class Gateway:
                     raise
                 log.exception("relay round failed; trying again at the next poll")
                 published = 0
-            if published >= self.settings.relay_batch:
-                # A backlog going out: go on at once, but let live requests in between batches. A batch the
-                # broker refused waits for the next poll instead, rather than spinning.
+            if published >= self.settings.relay_batch:  # a backlog: go on at once, letting requests in between
                 await asyncio.sleep(0)
                 continue
-            self.relay_wakeup.clear()
+            self.wakeup.clear()
             with suppress(TimeoutError):
-                await asyncio.wait_for(self.relay_wakeup.wait(), self.settings.relay_interval)
+                await asyncio.wait_for(self.wakeup.wait(), self.settings.relay_interval)
 
-    async def on_status_message(self, message: aio_pika.abc.AbstractIncomingMessage) -> None:
-        """Acknowledge an event only once its update is committed. What can never apply (undecodable, an
-        unknown id, data PostgreSQL refuses) is dead-lettered at once; through a PostgreSQL outage the event
-        is held and retried, and one that keeps failing while PostgreSQL answers is dead-lettered."""
+    async def stop(self) -> None:
+        self.stopping = True
+        self.wakeup.set()
+        with suppress(TimeoutError):
+            await asyncio.wait_for(self.task, self.settings.request_deadline + 1)
+
+
+STATUS_ATTEMPTS = 5  # failures while PostgreSQL answers before an event is dead-lettered
+STATUS_PREFETCH = 1000
+
+
+class StatusConsumer:
+    """Applies the workers' status events, grouped; an event is acknowledged only once its update is committed."""
+
+    def __init__(self, pool: DeadlinePool) -> None:
+        self.pool = pool
+        self.events = Coalescer(self.apply, isolate=refuses_data)
+        self.lone_retries = asyncio.Semaphore(2)  # a burst of failing events must not take the pool from requests
+
+    async def apply(self, events: list[StatusEvent]) -> list[bool]:
+        return await apply_status_events(self.pool, events)
+
+    async def start(self, broker: Broker) -> None:
+        assert broker.connection is not None
+        channel = await broker.connection.channel()
+        await channel.set_qos(prefetch_count=STATUS_PREFETCH)
+        queue = await channel.get_queue(queue_names(broker.settings.exchange)["status"])
+        await queue.consume(self.on_message)
+
+    async def on_message(self, message: aio_pika.abc.AbstractIncomingMessage) -> None:
+        """What can never apply (undecodable, an unknown id, data PostgreSQL refuses) is dead-lettered at once; an
+        outage holds the event and retries it; one that keeps failing while PostgreSQL answers is dead-lettered."""
         try:
             event = msgspec.json.decode(message.body, type=StatusEvent)
         except (ValueError, RecursionError) as exc:  # msgspec's errors, text not UTF-8, nesting past the stack
@@ -970,7 +908,7 @@ class Gateway:
         failures = 0
         while True:
             try:  # after a failure, alone: an event that keeps failing must not take its batch with it
-                known = await self.apply_alone(event) if failures else await self.status_events.submit(event)
+                known = await self.apply_alone(event) if failures else await self.events.submit(event)
                 break
             except Exception as exc:
                 if not is_outage(exc):
@@ -978,8 +916,8 @@ class Gateway:
                     await dead_letter(message, f"refused: {exc}")
                     return
                 # Its own statement failed while PostgreSQL answers: the event's fault, not a full pool's.
-                own_fault = not isinstance(exc, psycopg_pool.PoolTimeout) and await database_answers(self.pool)
-                failures += 1 if own_fault else 0
+                if not isinstance(exc, psycopg_pool.PoolTimeout) and await database_answers(self.pool):
+                    failures += 1
                 if failures >= STATUS_ATTEMPTS:
                     await dead_letter(message, f"failed {failures} times while PostgreSQL answers: {exc}")
                     return
@@ -990,20 +928,9 @@ class Gateway:
         else:
             await dead_letter(message, f"unknown notification {event.id}")
 
-    async def stop(self) -> None:
-        """Runs after uvicorn has let in-flight requests finish, so their publishes are done too. A relay
-        batch in flight may finish as well; what is still unpublished stays pending for the next relay.
-        Every step is bounded, so a hung dependency cannot hold the exit."""
-        self.stopping = True
-        self.relay_wakeup.set()
-        with suppress(TimeoutError):
-            await asyncio.wait_for(self.relay, self.settings.request_deadline + 1)
-        with suppress(TimeoutError, *BROKER_ERRORS):
-            await asyncio.wait_for(self.broker.close(), 2)
-        await self.pool.close(timeout=2)
-
-
-STATUS_ATTEMPTS = 5
+    async def apply_alone(self, event: StatusEvent) -> bool:
+        async with self.lone_retries:
+            return (await self.apply([event]))[0]
 
 
 async def dead_letter(message: aio_pika.abc.AbstractIncomingMessage, reason: str) -> None:
@@ -1020,12 +947,11 @@ BATCH_BODY_LIMIT = 16 * 1024 * 1024
 BATCHES_AT_ONCE = 2  # a 15 MB batch takes over 100 MB while decoded and stored; 12 at once took 978 MB
 HEAD_LIMIT = 16 * 1024  # bytes of request line and headers
 RECEIVE_TIMEOUT = 5.0  # seconds a request head may take to arrive, and a body may take per MIN_BODY_BYTES
-MIN_BODY_BYTES = 16 * 1024  # a body trickled slower than this per RECEIVE_TIMEOUT is cut off
+MIN_BODY_BYTES = 16 * 1024
 SEND_TIMEOUT = 10.0  # seconds a client may read nothing of its answer before it is cut off
 REQUEST_LIMIT = 2000  # requests in flight; beyond this, 503 rather than unbounded memory
 IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,255}")
-# Overrides the schema Litestar gives an optional parameter: it is absent, not null, which no header or query can be.
-STRING = {"one_of": None, "type": "string"}
+STRING = {"one_of": None, "type": "string"}  # an absent header or query value is absent, never null
 REQUEST_EXAMPLE = {
     "type": "email",
     "recipient": "ada@example.com",
@@ -1055,13 +981,13 @@ ERRORS = {
 
 
 def errors(*statuses: int) -> dict[int, ResponseSpec]:
-    """The error answers, each with the shared ErrorBody schema and an example of its own: Litestar's `raises=` would
-    document every one with an inline schema, which openapi-python-client cannot read."""
+    """Error answers with the shared ErrorBody and an example each: `raises=` would document each with an inline
+    schema, which openapi-python-client cannot read, and generated examples put `"status_code": 7300` in it."""
     return {
         status: ResponseSpec(
             ErrorBody,
             description=ERRORS[status],
-            generate_examples=False,  # else random values, such as `"status_code": 7300`, land in ErrorBody's schema
+            generate_examples=False,
             examples=[Example(summary=ERRORS[status], value={"status_code": status, "detail": ERRORS[status]})],
         )
         for status in statuses
@@ -1069,7 +995,7 @@ def errors(*statuses: int) -> dict[int, ResponseSpec]:
 
 
 class StructSchemas(StructSchemaPlugin):
-    """Litestar's schemas of Structs, with what they leave out: `additionalProperties: false` where a Struct refuses
+    """Litestar's Struct schemas plus what they leave out: `additionalProperties: false` where a Struct refuses
     unknown fields, and NotificationIn as one of CHANNEL_SCHEMAS, told apart by `type`."""
 
     def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: SchemaCreator) -> Schema:
@@ -1087,9 +1013,8 @@ class StructSchemas(StructSchemaPlugin):
 
 
 class StrictRequest(Request[Any, Any, Any]):
-    """Decodes a JSON body straight into the handler's `data` type. Litestar decodes it to plain values and then
-    converts those with strict=False, which reads a number or a numeric string as a Unix time (`"send_at":
-    "20261201"` was 1970-08-23); decoding into the type is strict, and one pass instead of two."""
+    """Decodes a JSON body straight into the handler's `data` type, strictly and in one pass. Litestar converts
+    decoded values with strict=False, which read `"send_at": "20261201"` as a Unix time (1970-08-23)."""
 
     async def json(self) -> Any:
         data = self.route_handler.parsed_data_field
@@ -1109,9 +1034,8 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def body_error(exc: msgspec.DecodeError | UnicodeDecodeError, body: bytes) -> tuple[str, str]:
-    """The message and the field (`key`) for a body msgspec refused. msgspec gives the path to the object or value
-    at fault (`- at `$.notifications[2]``) and names a field within it in the message; for text that is not
-    Unicode it names nothing, so the body is read again to find where it is."""
+    """The message and the field (`key`) for a body msgspec refused: the path it gives (`- at `$.notifications[2]``)
+    and the field its message names. For text that is not Unicode it names nothing: the body is searched instead."""
     if isinstance(exc, msgspec.ValidationError):
         message, _, at = str(exc).partition(" - at `$")
         named = NAMED_FIELD.search(message)
@@ -1149,13 +1073,11 @@ def invalid(detail: str, key: str, source: str) -> ValidationException:
     return ValidationException(detail, extra=[{"key": key, "source": source}])
 
 
-# The caller, as the authentication middleware (`ApiKeys`) puts it: its client, and its key's fingerprint.
-Caller = Request[str, str | None, Any]
+Caller = Request[str, str | None, Any]  # from ApiKeys: `user` is the caller's client, `auth` its key's fingerprint
 
 
-def gateway_of(state: State) -> Gateway:
-    gateway: Gateway = state.gateway
-    return gateway
+def provide_gateway(state: State) -> Gateway:
+    return cast(Gateway, state.gateway)
 
 
 def accepted(notification: Notification, replayed: bool = False) -> Response[Any]:
@@ -1193,10 +1115,6 @@ def stored_view(row: NewNotification) -> Notification:
     status_code=202,
     operation_id="createNotification",
     summary="Accept a notification",
-    description="Stores the notification, then publishes it to the queue of its type. `status` is `queued` "
-    "once the broker confirmed it, `pending` while the broker is unreachable (the relay publishes it as soon "
-    "as it is back), `scheduled` for a future `send_at`. Repeating a request with the same `Idempotency-Key` "
-    "and body returns the original notification with `Idempotent-Replayed: true`; keys are per client.",
     response_description="Stored, and queued if the broker confirmed it",
     response_headers=[  # documented only: `accepted` sets them
         ResponseHeader(name="Location", value="", required=True, documentation_only=True, description="Where it is"),
@@ -1213,18 +1131,20 @@ def stored_view(row: NewNotification) -> Notification:
 async def create_notification(
     data: Annotated[NotificationIn, Body(examples=[Example(summary="An email", value=REQUEST_EXAMPLE)])],
     request: Caller,
-    state: State,
+    gateway: NamedDependency[Gateway],
     idempotency_key: Annotated[
         str | None,
-        HeaderParameter(
+        HeaderParameter(  # documented only: the handler checks it, to word its own error
             name="Idempotency-Key",
             description="1 to 255 printable ASCII characters",
-            # Documented only: the handler checks it, to keep its own error message.
             schema_extra={**STRING, "min_length": 1, "max_length": 255, "pattern": f"^{IDEMPOTENCY_KEY.pattern}$"},
         ),
     ] = None,
 ) -> Response[Annotated[Notification, KwargDefinition(examples=[Example(value=RESPONSE_EXAMPLE)])]]:
-    gateway = gateway_of(state)
+    """Stores the notification, then publishes it to the queue of its type. `status` is `queued` once the broker
+    confirmed it, `pending` while the broker is unreachable (the relay publishes it as soon as it is back),
+    `scheduled` for a future `send_at`. Repeating a request with the same `Idempotency-Key` and body returns the
+    original notification with `Idempotent-Replayed: true`; keys are per client."""
     request_hash = None
     if idempotency_key is not None:
         if not IDEMPOTENCY_KEY.fullmatch(idempotency_key):
@@ -1237,8 +1157,7 @@ async def create_notification(
 
 
 async def replay(gateway: Gateway, row: NewNotification) -> Response[Notification]:
-    """The key was taken: the first request with it committed first, so its row is there to compare. The
-    lookup gets what is left of the request's deadline."""
+    """The key was taken: the first request with it committed first, so its row is there to compare."""
     assert row.idempotency_key is not None  # only a keyed row can be refused
     original = await fetch_by_idempotency_key(gateway.pool, row.client, row.idempotency_key, gateway.time_left(row))
     if original is None:
@@ -1250,8 +1169,8 @@ async def replay(gateway: Gateway, row: NewNotification) -> Response[Notificatio
 
 
 def batches_take_turns(app: ASGIApp) -> ASGIApp:
-    """BATCHES_AT_ONCE batches are decoded and stored at a time, bounding their memory. A body is read before
-    its turn is taken, so a slow upload holds none, and the wait for a turn is bounded (503 past it)."""
+    """BATCHES_AT_ONCE batches are decoded and stored at a time, bounding their memory. A body is read before its
+    turn is taken, so a slow upload holds none, and the wait for a turn is bounded (503 past it)."""
 
     async def taking_turns(scope: Scope, receive: Receive, send: Send) -> None:
         read: list[Any] = [await receive()]
@@ -1264,15 +1183,15 @@ def batches_take_turns(app: ASGIApp) -> ASGIApp:
         async def replayed() -> Any:
             return next(replay, None) or await receive()
 
-        state = scope["app"].state
+        gateway: Gateway = scope["app"].state.gateway
         try:
-            await asyncio.wait_for(state.batch_turns.acquire(), state.gateway.settings.database_timeout)
+            await asyncio.wait_for(gateway.batch_turns.acquire(), gateway.settings.database_timeout)
         except TimeoutError:
-            raise ServiceUnavailableException("Too many batches at once; retry shortly") from None
+            raise HTTPException("Too many batches at once; retry shortly", status_code=503) from None
         try:
             await app(scope, replayed, send)
         finally:
-            state.batch_turns.release()
+            gateway.batch_turns.release()
 
     return taking_turns
 
@@ -1282,9 +1201,6 @@ def batches_take_turns(app: ASGIApp) -> ASGIApp:
     status_code=202,
     operation_id="createNotificationBatch",
     summary="Accept up to 1,000 notifications at once",
-    description="All or nothing: if any item is invalid the answer is 400 naming its index and field, and "
-    "nothing is stored. Otherwise every item is stored in one transaction and published; `items` follows "
-    "the request order.",
     responses=errors(400, 401, 413, 503),
     request_max_body_size=BATCH_BODY_LIMIT,
     middleware=[batches_take_turns],
@@ -1292,11 +1208,11 @@ def batches_take_turns(app: ASGIApp) -> ASGIApp:
 async def create_notification_batch(
     data: Annotated[BatchIn, Body(examples=[Example(summary="Two", value={"notifications": [REQUEST_EXAMPLE] * 2})])],
     request: Caller,
-    state: State,
+    gateway: NamedDependency[Gateway],
 ) -> Response[NotificationBatch]:
-    gateway = gateway_of(state)
-    rows = [new_notification(item, request) for item in data.notifications]
-    stored = await gateway.accept_batch(rows)  # as one group: one INSERT, one commit, one DELETE
+    """All or nothing: if any item is invalid the answer is 400 naming its index and field, and nothing is
+    stored. Otherwise every item is stored in one transaction and published; `items` follows the request order."""
+    stored = await gateway.accept_batch([new_notification(item, request) for item in data.notifications])
     return Response(NotificationBatch([n for n in stored if n is not None]), status_code=202)
 
 
@@ -1306,8 +1222,10 @@ async def create_notification_batch(
     summary="Read a notification and its delivery status",
     responses=errors(400, 401, 404, 503),
 )
-async def read_notification(notification_id: FromPath[UUID], request: Caller, state: State) -> Notification:
-    notification = await fetch_notification(gateway_of(state).pool, request.user, notification_id)
+async def read_notification(
+    notification_id: FromPath[UUID], request: Caller, gateway: NamedDependency[Gateway]
+) -> Notification:
+    notification = await fetch_notification(gateway.pool, request.user, notification_id)
     if notification is None:
         raise NotFoundException(f"No notification with id {notification_id}")
     return notification
@@ -1330,15 +1248,14 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
     API_PREFIX,
     operation_id="listNotifications",
     summary="List notifications, newest first",
-    description="Keyset pagination: pass `next_cursor` back as `cursor` for the next page.",
     responses=errors(400, 401, 431, 503),
 )
 async def list_notifications_page(
     request: Caller,
-    state: State,
-    status: Annotated[Status | None, QueryParameter(schema_extra={**STRING, "enum": list(get_args(Status))})] = None,
+    gateway: NamedDependency[Gateway],
+    status: Annotated[Status | None, QueryParameter(schema_extra={**STRING, "enum": list(LIFECYCLE)})] = None,
     type: Annotated[  # the API's own name for the field
-        ChannelType | None, QueryParameter(schema_extra={**STRING, "enum": list(get_args(ChannelType))})
+        ChannelType | None, QueryParameter(schema_extra={**STRING, "enum": list(CHANNEL_TYPES)})
     ] = None,
     recipient: Annotated[str | None, QueryParameter(max_length=4096, pattern=NO_NUL, schema_extra=STRING)] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
@@ -1346,19 +1263,19 @@ async def list_notifications_page(
         str | None, QueryParameter(max_length=200, description="`next_cursor` of the page before", schema_extra=STRING)
     ] = None,
 ) -> NotificationPage:
+    """Keyset pagination: pass `next_cursor` back as `cursor` for the next page."""
     if not all(value.isdigit() for value in request.query_params.getall("limit", [])):
         # Litestar converts query values leniently, and would read 1e2 or 100.0 as the integer 100.
         raise invalid("`limit` must be an integer, written in digits", "limit", "query")
     filters = {name: value for name, value in (("status", status), ("type", type), ("recipient", recipient)) if value}
     after = decode_cursor(cursor) if cursor is not None else None
-    rows = await list_notifications(gateway_of(state).pool, request.user, filters, after, limit + 1)
+    rows = await list_notifications(gateway.pool, *list_query(request.user, filters, after, limit + 1))
     next_cursor = encode_cursor(rows[limit - 1]) if len(rows) > limit else None
     return NotificationPage(rows[:limit], next_cursor)
 
 
 class PublicOperation(Operation):
-    """An operation open to anyone, whatever the document's default security: Litestar leaves out an empty
-    `security`, which would let the default apply."""
+    """Open to anyone whatever the document's default: Litestar leaves out an empty `security`, so it is added."""
 
     def to_schema(self) -> dict[str, Any]:
         return {**super().to_schema(), "security": []}
@@ -1372,20 +1289,18 @@ class PublicOperation(Operation):
     operation_class=PublicOperation,
     responses={503: ResponseSpec(data_container=Health, description="A dependency is down; `checks` names it")},
 )
-async def health(state: State) -> Response[Health]:
-    gateway = gateway_of(state)
+async def health(gateway: NamedDependency[Gateway]) -> Response[Health]:
     checks: dict[str, Literal["ok", "down"]] = {
         "database": "ok" if await database_answers(gateway.pool) else "down",
         "broker": "ok" if gateway.broker.is_healthy else "down",
-        "relay": "ok" if gateway.relay_is_running else "down",
+        "relay": "ok" if gateway.relay.is_running else "down",
     }
     healthy = all(value == "ok" for value in checks.values())
     return Response(Health("ok" if healthy else "unavailable", checks), status_code=200 if healthy else 503)
 
 
 def nested_too_deeply(request: Request[Any, Any, Any], exc: RecursionError) -> Response[ErrorBody]:
-    """msgspec decodes recursively; a body of thousands of nested arrays exhausts the stack before any
-    depth check of ours can run. Nothing else in the request path recurses."""
+    """msgspec decodes recursively: thousands of nested arrays exhaust the stack before any depth check of ours."""
     return error(400, "Request body is nested too deeply", [{"key": "body"}])
 
 
@@ -1440,16 +1355,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
         broker = Broker(settings)
         try:
             await broker.connect()
-            gateway = Gateway(settings, pool, broker)
-            await broker.consume_status_events(gateway.on_status_message, prefetch=1000)
+            app.state.gateway = gateway = Gateway(settings, pool, broker)
+            await StatusConsumer(pool).start(broker)
         except BaseException:
             await broker.close()
             await pool.close()
             raise
-        app.state.gateway = gateway
-        app.state.batch_turns = asyncio.Semaphore(BATCHES_AT_ONCE)
-        # What start-up built lives as long as the process: keep it out of every later full collection,
-        # which otherwise walked it about once a second under load (20 ms stalls, measured).
+        # What start-up built lives as long as the process: kept out of every later full collection, which
+        # otherwise walked it about once a second under load (20 ms stalls, measured).
         gc.collect()
         gc.freeze()
         log.info("gateway ready: exchange %r", settings.exchange)
@@ -1458,19 +1371,18 @@ def create_app(settings: Settings | None = None) -> Litestar:
         finally:
             await gateway.stop()
 
-    bearer = SecurityScheme(type="http", scheme="bearer")
-    api = Router(
-        "/",
-        route_handlers=[create_notification, create_notification_batch, read_notification, list_notifications_page],
-        tags=["notifications"],
+    bearer: dict[str, Any] | None = (
+        {"BearerAuth": SecurityScheme(type="http", scheme="bearer")} if settings.api_keys else None
     )
+    api = [create_notification, create_notification_batch, read_notification, list_notifications_page]
     return Litestar(
         route_handlers=[
-            api,
+            Router("/", route_handlers=api, tags=["notifications"]),
             health,
             # Swagger UI's files from the installed package, not a CDN: /docs works offline and behind firewalls.
             create_static_files_router(DOCS_ASSETS, [swagger_ui_bundle.swagger_ui_path], include_in_schema=False),
         ],
+        dependencies={"gateway": Provide(provide_gateway, sync_to_thread=False)},
         lifespan=[lifespan],
         middleware=[DefineMiddleware(ApiKeys, api_keys=settings.api_keys)],
         request_class=StrictRequest,
@@ -1488,6 +1400,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             description="Accepts notifications, stores them in PostgreSQL and routes them through RabbitMQ to "
             "one queue per channel. Workers report delivery back on the `status` routing key.",
             path="/docs",
+            use_handler_docstrings=True,
             render_plugins=[
                 SwaggerRenderPlugin(
                     path="/",
@@ -1503,17 +1416,16 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ],
             # The default for every operation, stated when it is none too, as linters ask; /health overrides it.
             security=[{"BearerAuth": []}] if settings.api_keys else [],
-            components=Components(security_schemes={"BearerAuth": bearer} if settings.api_keys else None),
+            components=Components(security_schemes=bearer),
         ),
     )
 
 
 class GuardedHttpToolsProtocol(HttpToolsProtocol):
-    """uvicorn's httptools protocol with the bounds uvicorn has no setting for: a request head must be whole within
-    RECEIVE_TIMEOUT of the connection (or of its first byte, on a kept-alive one) and within HEAD_LIMIT bytes (else
-    431), a body must bring MIN_BODY_BYTES every RECEIVE_TIMEOUT, and an answer must not sit unread for
-    SEND_TIMEOUT; the connection is closed otherwise. uvicorn's keep-alive timeout starts only after a first
-    response, httptools buffers a header of any size, and an unread answer would pin its memory."""
+    """uvicorn's httptools protocol with the bounds uvicorn has no setting for (its keep-alive timeout starts only
+    after a first answer, and httptools buffers a head of any size): a request head must be whole within
+    RECEIVE_TIMEOUT and HEAD_LIMIT bytes (else 431), a body must bring MIN_BODY_BYTES every RECEIVE_TIMEOUT, and an
+    answer must not sit unread for SEND_TIMEOUT; the connection is closed otherwise."""
 
     deadline: asyncio.TimerHandle | None = None
     send_deadline: asyncio.TimerHandle | None = None
@@ -1539,14 +1451,13 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self.watch_send(None)
 
     def watch_send(self, unsent: int | None) -> None:
-        """An answer whose unread part has not shrunk in SEND_TIMEOUT is aborted (close() would flush it first);
-        a client that keeps reading, however slowly, keeps its connection. The kernel's send queue counts: it
-        takes more of our buffer only in large steps."""
+        """Aborts an answer whose unread part (the kernel's send queue included) has not shrunk in SEND_TIMEOUT;
+        a client that keeps reading, however slowly, keeps its connection."""
         sock = self.transport.get_extra_info("socket")
         in_kernel = struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, bytes(4)))[0]
         now_unsent = self.transport.get_write_buffer_size() + in_kernel
         if unsent is not None and now_unsent >= unsent:
-            self.transport.abort()
+            self.transport.abort()  # close() would wait to flush it first
         else:
             self.send_deadline = self.loop.call_later(SEND_TIMEOUT, self.watch_send, now_unsent)
 
@@ -1592,8 +1503,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         self.head_room, self.body_bytes = None, 0
         self.expect_within(RECEIVE_TIMEOUT)
-        # uvicorn's limit_concurrency counts connections as well as requests, so 2,000 idle sockets made every
-        # request a 503. Here only requests in flight count: uvicorn refuses at 0 and does not check at None.
+        # uvicorn's limit_concurrency counts idle connections too (2,000 idle sockets made every request a 503):
+        # only requests in flight count here. uvicorn refuses at 0 and does not check at None.
         self.limit_concurrency = 0 if len(self.tasks) >= REQUEST_LIMIT else None
         super().on_headers_complete()
 
@@ -1610,8 +1521,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 if __name__ == "__main__":
     settings = Settings.from_env()
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # Every connection is an open file; a soft limit of 1,024 (a common default, Docker's too) ran out under idle
-    # sockets before requests got theirs. The hard limit is the real bound.
+    # Every connection is an open file: a soft limit of 1,024 (Docker's default too) ran out under idle sockets.
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     uvicorn.run(
@@ -1620,7 +1530,7 @@ if __name__ == "__main__":
         port=settings.port,
         log_level=settings.log_level.lower(),
         loop="uvloop",  # with httptools: a quarter more requests per second than asyncio with h11, measured
-        http=GuardedHttpToolsProtocol,  # httptools, with limits on request heads, stalls and requests in flight
+        http=GuardedHttpToolsProtocol,
         access_log=False,
         proxy_headers=False,  # nothing here reads the client address; behind a proxy, set it there
         timeout_keep_alive=5,  # an idle client lets go of its connection

@@ -1906,7 +1906,7 @@ async def test_broker_frozen_past_its_heartbeat_loses_nothing_and_needs_no_resta
         published = await gw.take_all_ids()
         assert set(published) == accepted
         print(f"\nbroker frozen 8 s: {len(published) - len(accepted)} duplicates among {len(accepted)} accepted")
-        assert gw.service.relay_is_running and not gw.service.relay.done()
+        assert gw.service.relay.is_running and not gw.service.relay.task.done()
         assert (await gw.http.get("/health")).json()["checks"] == {"database": "ok", "broker": "ok", "relay": "ok"}
 
 
@@ -1967,7 +1967,7 @@ async def test_postgresql_frozen_15_s_answers_every_request_in_time_and_recovers
         await eventually(lambda: _all_queued(gw, accepted), what="everything accepted queued")
         stored = set(await gw.statuses())  # a 503 whose insert was cut off may have committed (it is logged)
         assert accepted <= stored and set(await gw.take_all_ids()) == stored
-        assert gw.service.relay_is_running
+        assert gw.service.relay.is_running
     await relay.cut()
 
 
@@ -2045,7 +2045,7 @@ async def test_the_relay_outlives_any_error_in_a_round(
     await eventually(lambda: _all_queued(gw, backlog), what="published after both faults")
     assert not faults
     assert any(r.exc_info and "injected" in str(r.exc_info[1]) for r in caplog.records), "logged with its traceback"
-    assert gw.service.relay_is_running
+    assert gw.service.relay.is_running
     assert sorted(await gw.take_all_ids()) == sorted(backlog)
 
 
@@ -2196,7 +2196,7 @@ async def test_an_event_postgresql_refuses_is_dead_lettered_alone(gw: Harness, m
     refused, fine = [(await gw.post(VALID["sms"])).json()["id"] for _ in range(2)]
     apply = gateway.apply_status_events
 
-    async def refuse_one(pool: Any, events: list[gateway.StatusEvent]) -> set[uuid.UUID]:
+    async def refuse_one(pool: Any, events: list[gateway.StatusEvent]) -> list[bool]:
         if any(str(event.id) == refused for event in events):
             raise psycopg.errors.UntranslatableCharacter("unsupported Unicode escape sequence")
         return await apply(pool, events)
