@@ -13,6 +13,7 @@ import fcntl
 import gc
 import hashlib
 import hmac
+import ipaddress
 import json
 import logging
 import os
@@ -28,10 +29,13 @@ from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar, cast, get_args
+from urllib.parse import urlsplit
 from uuid import UUID, uuid4
 
 import aio_pika
 import aio_pika.abc
+import aiohttp
+import aiohttp.abc
 import aiormq
 import msgspec
 import psycopg
@@ -85,6 +89,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     relay_interval: float = 1.0
     relay_grace: float = 5.0  # fresh pending rows belong to the request still publishing them
     relay_batch: int = 500
+    callback_url: str | None = None  # for notifications that bring none
+    webhook_secret: str | None = None  # whsec_<base64 of 24 to 64 bytes>: signs callbacks, which are never unsigned
+    callback_timeout: float = 10.0
+    callback_retry_schedule: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)  # Svix's: over a day
+    callback_allow_private: bool = False  # local development and tests only: lets callbacks reach this network
 
     def __post_init__(self) -> None:
         if self.relay_grace <= self.publish_timeout:  # else the relay takes rows whose request is still publishing
@@ -96,6 +105,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         # An empty key would let in an empty bearer token; a key of two clients would belong to either.
         if not all(client and key for client, key in keys) or len({key for _, key in keys}) < len(keys):
             raise ValueError("GATEWAY_API_KEYS entries are `key` or `client:key`, no part empty, no key twice")
+        if self.webhook_secret is not None and not 24 <= len(webhook_key(self.webhook_secret)) <= 64:
+            raise ValueError("GATEWAY_WEBHOOK_SECRET must be whsec_ then the base64 of 24 to 64 random bytes")
+        if self.callback_url is not None and (problem := callback_url_problem(self.callback_url, self)):
+            raise ValueError(f"GATEWAY_CALLBACK_URL {problem}")
+        if any(seconds < 0 for seconds in self.callback_retry_schedule):
+            raise ValueError("GATEWAY_CALLBACK_RETRY_SCHEDULE must list seconds, none negative")
 
     @property
     def request_deadline(self) -> float:
@@ -105,8 +120,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
         given: dict[str, object] = {name: env[variable] for name, variable in ENVIRONMENT.items() if env.get(variable)}
-        if "api_keys" in given:
-            given["api_keys"] = tuple(key.strip() for key in env["GATEWAY_API_KEYS"].split(",") if key.strip())
+        for name in ("api_keys", "callback_retry_schedule"):  # comma-separated lists
+            if name in given:
+                given[name] = tuple(part.strip() for part in str(given[name]).split(",") if part.strip())
         return msgspec.convert(given, cls, strict=False)
 
 
@@ -114,6 +130,14 @@ def client_and_key(entry: str) -> tuple[str, str]:
     """A GATEWAY_API_KEYS entry: `client:key` (the key may hold colons), or a plain `key` of the default client."""
     client, colon, key = entry.partition(":")
     return (client.strip(), key.strip()) if colon else (DEFAULT_CLIENT, entry)
+
+
+def webhook_key(secret: str) -> bytes:
+    """The HMAC key of a Standard Webhooks secret; empty when the secret is not in its form."""
+    try:
+        return base64.b64decode(secret.removeprefix("whsec_"), validate=True) if secret.startswith("whsec_") else b""
+    except binascii.Error:
+        return b""
 
 
 ENVIRONMENT = {  # setting -> the variable it is read from
@@ -183,6 +207,44 @@ def check_metadata(value: object, depth: int = 0) -> None:
         check_metadata(item, depth + 1)
 
 
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be a callback URL at all, or None: the rules that need no settings."""
+    try:
+        parts = urlsplit(url)
+        absolute = parts.scheme in ("http", "https") and bool(parts.hostname) and (parts.port is None or parts.port > 0)
+    except ValueError:  # a port that is no number, a bracketed host that is no IPv6 address
+        absolute = False
+    if not absolute:
+        return "must be an absolute http or https URL"
+    return "must not hold credentials" if parts.username is not None or parts.password is not None else None
+
+
+def is_public(host: str) -> bool:
+    """False for loopback, private, link-local (169.254.169.254 too), unique-local, multicast and unspecified
+    addresses and for `localhost`; True for a global address, and for any other name, which is checked when
+    it is resolved."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return False
+    try:
+        address = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        return True
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return address.is_global and not address.is_multicast
+
+
+def callback_url_problem(url: str, settings: Settings) -> str | None:
+    """Why the gateway will not call `url` back, or None."""
+    if problem := url_problem(url):
+        return problem
+    if settings.webhook_secret is None:
+        return "needs GATEWAY_WEBHOOK_SECRET to be set: callbacks are never sent unsigned"
+    if not settings.callback_allow_private and not is_public(urlsplit(url).hostname or ""):
+        return "must not point at a loopback, private, link-local or multicast address"
+    return None
+
+
 Subject = Annotated[str, msgspec.Meta(min_length=1, max_length=998, pattern=NO_CONTROL)]
 
 
@@ -195,6 +257,7 @@ class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, o
     subject: Subject | None = None
     metadata: dict[str, Any] = {}
     send_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
+    callback_url: Annotated[str, msgspec.Meta(max_length=2048, pattern=NO_CONTROL)] | None = None
 
     def __post_init__(self) -> None:  # the rules that depend on `type`, and those msgspec.Meta cannot state
         rule = RECIPIENT_RULES[self.type]
@@ -213,6 +276,8 @@ class NotificationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, o
             raise ValueError("`send_at` must be at most one year ahead")
         if self.send_at is not None and self.send_at < EARLIEST_SEND_AT:
             raise ValueError("`send_at` must not be before 0001-01-01T00:00:00Z")
+        if self.callback_url is not None and (problem := url_problem(self.callback_url)):
+            raise ValueError(f"`callback_url` {problem}")
 
 
 def channel_schema(channel: str, rule: RecipientRule) -> type[msgspec.Struct]:
@@ -246,6 +311,7 @@ class Notification(msgspec.Struct, kw_only=True):
     status: Status
     error: str | None = None
     send_at: datetime | None = None
+    callback_url: str | None = None
     client: str
     api_key_id: str | None = None
     created_at: datetime
@@ -260,6 +326,37 @@ class NewNotification(Notification, kw_only=True):
 
     idempotency_key: str | None = None
     request_hash: str | None = None
+
+
+class CallbackAttempt(msgspec.Struct):
+    at: datetime
+    status_code: int | None = None  # the receiver's answer
+    error: str | None = None  # or why there was none
+    next_attempt_at: datetime | None = None
+
+
+class Callback(msgspec.Struct):
+    """One status change told to a notification's callback_url; `id` is its webhook-id, the same on every retry."""
+
+    id: UUID
+    type: str
+    url: str
+    state: Literal["pending", "delivered", "failed", "gone", "stopped"]  # gone: answered 410; stopped: after that
+    created_at: datetime
+    next_attempt_at: datetime | None
+    attempts: list[CallbackAttempt]
+
+
+class CallbackList(msgspec.Struct):
+    items: list[Callback]
+
+
+class CallbackBody(msgspec.Struct):
+    """What a callback POSTs: the notification as GET showed it right after the change."""
+
+    type: str  # notification.<status>
+    timestamp: datetime
+    data: Notification
 
 
 class NotificationPage(msgspec.Struct):
@@ -321,10 +418,28 @@ SELECT_NOTIFICATION = f"SELECT {COLUMNS} FROM notifications WHERE id = %s AND cl
 SELECT_BY_IDEMPOTENCY_KEY = (
     f"SELECT {COLUMNS}, request_hash FROM notifications WHERE client = %s AND idempotency_key = %s"
 )
-# The broker confirmed these: out of the outbox, and a scheduled one becomes queued.
-MARK_PUBLISHED = """
-WITH published AS (DELETE FROM outbox WHERE id = ANY(%(ids)s))
-UPDATE notifications SET status = 'queued', updated_at = %(now)s WHERE id = ANY(%(ids)s) AND status = 'scheduled'
+# A callback for each notification in `changed` (as it now stands) that has a URL, in the statement that changed
+# it: none once its receiver answered 410.
+NEW_CALLBACKS = """
+new_callbacks AS (
+    INSERT INTO callbacks (notification_id, type, url, data, created_at, next_attempt_at)
+    SELECT id, 'notification.' || status, callback_url, to_jsonb(changed) - 'idempotency_key' - 'request_hash',
+        %(now)s, %(now)s
+    FROM changed WHERE callback_url IS NOT NULL AND NOT EXISTS (
+        SELECT FROM callbacks WHERE notification_id = changed.id AND state = 'gone'
+    )
+)"""
+# The broker confirmed these: out of the outbox (pending becomes queued), and a scheduled one becomes queued.
+MARK_PUBLISHED = f"""
+WITH published AS (
+    DELETE FROM outbox WHERE id = ANY(%(ids)s) RETURNING id
+), came_due AS (
+    UPDATE notifications SET status = 'queued', updated_at = %(now)s WHERE id = ANY(%(ids)s) AND status = 'scheduled'
+    RETURNING *
+), changed AS (
+    SELECT * FROM came_due UNION ALL SELECT notifications.* FROM notifications JOIN published USING (id)
+), {NEW_CALLBACKS}
+SELECT count(*) FROM changed WHERE callback_url IS NOT NULL
 """
 # Stale pending rows (a broker outage, a crashed instance) and due scheduled rows, locked so that relays in other
 # instances skip them; rows this instance has published but not yet marked (`skip`) are left alone.
@@ -339,8 +454,8 @@ WITH stale AS (
 SELECT {COLUMNS} FROM notifications WHERE id IN (SELECT id FROM stale UNION ALL SELECT id FROM due)
 """
 # Forward-only: an event applies only if it moves the notification further along; finals never change.
-APPLY_STATUS_EVENTS = """
-WITH applied AS (
+APPLY_STATUS_EVENTS = f"""
+WITH changed AS (
 UPDATE notifications AS n SET
     status = e.status,
     error = CASE WHEN e.status = 'failed' THEN e.error ELSE n.error END,
@@ -352,11 +467,11 @@ FROM jsonb_to_recordset(%(events)s::jsonb) AS e(id uuid, status text, error text
 WHERE n.id = e.id
   AND n.status <> ALL(%(final)s::text[])
   AND array_position(%(lifecycle)s::text[], e.status) > array_position(%(lifecycle)s::text[], n.status)
-RETURNING n.id
+RETURNING n.*
 ), reported AS (  -- a worker's report proves the message was published, confirm or not
-    DELETE FROM outbox WHERE id IN (SELECT id FROM applied)
-)
-SELECT id FROM applied
+    DELETE FROM outbox WHERE id IN (SELECT id FROM changed)
+), {NEW_CALLBACKS}
+SELECT id, callback_url IS NOT NULL FROM changed
 """
 SELECT_EXISTING_IDS = "SELECT id FROM notifications WHERE id = ANY(%s)"
 LIST_FILTERS = {
@@ -370,6 +485,39 @@ LIST_STATUS = {"pending": "status = 'queued'", "queued": f"status = 'queued' AND
 PENDING_ONLY = "(SELECT * FROM notifications WHERE id = ANY(ARRAY(SELECT id FROM outbox)) OFFSET 0) AS notifications"
 LIST_AFTER_CURSOR = "(created_at, id) < (%(cursor_at)s, %(cursor_id)s)"
 LIST_NOTIFICATIONS = f"SELECT {COLUMNS} FROM {{source}} {{where}} ORDER BY created_at DESC, id DESC LIMIT %(limit)s"
+SELECT_CALLBACKS = f"""
+SELECT {", ".join(Callback.__struct_fields__)} FROM callbacks WHERE notification_id = %s ORDER BY seq
+"""
+# Due callbacks, each held (`next_attempt_at` moved on by a lease) by the instance that claims it, so that no
+# other sends it meanwhile; one per notification at a time, the oldest first, so that they arrive in order.
+CLAIM_CALLBACKS = """
+WITH due AS (
+    SELECT id FROM callbacks AS c WHERE state = 'pending' AND next_attempt_at <= %(now)s AND NOT EXISTS (
+        SELECT FROM callbacks AS earlier
+        WHERE earlier.notification_id = c.notification_id AND earlier.state = 'pending' AND earlier.seq < c.seq
+    )
+    ORDER BY next_attempt_at LIMIT %(limit)s FOR UPDATE OF c SKIP LOCKED
+)
+UPDATE callbacks SET next_attempt_at = %(lease)s FROM due WHERE callbacks.id = due.id
+RETURNING callbacks.id, type, url, data::text, created_at, jsonb_array_length(attempts) AS attempts
+"""
+# Each attempt's outcome; a 410 (state `gone`) stops the notification's callbacks still pending.
+RECORD_ATTEMPTS = """
+WITH recorded AS (
+    UPDATE callbacks SET state = r.state, next_attempt_at = r.next_attempt_at, attempts = attempts || jsonb_build_array(
+        jsonb_build_object(
+            'at', r.at, 'status_code', r.status_code, 'error', r.error, 'next_attempt_at', r.next_attempt_at
+        )
+    )
+    FROM jsonb_to_recordset(%(outcomes)s::jsonb)
+        AS r(id uuid, state text, at timestamptz, status_code int, error text, next_attempt_at timestamptz)
+    WHERE callbacks.id = r.id
+    RETURNING callbacks.id, notification_id, callbacks.state
+)
+UPDATE callbacks SET state = 'stopped', next_attempt_at = NULL
+WHERE state = 'pending' AND id NOT IN (SELECT id FROM recorded)
+  AND notification_id IN (SELECT notification_id FROM recorded WHERE state = 'gone')
+"""
 
 
 def schema_steps(text: str) -> list[tuple[int, str]]:
@@ -530,24 +678,40 @@ async def list_notifications(pool: DeadlinePool, sql: str, params: dict[str, Any
         return await select_notifications(conn, sql, params)
 
 
-async def mark_published(conn: psycopg.AsyncConnection[Any], ids: list[UUID], now: datetime) -> None:
-    await conn.execute(MARK_PUBLISHED, {"ids": ids, "now": now})
+async def mark_published(conn: psycopg.AsyncConnection[Any], ids: list[UUID], now: datetime) -> int:
+    """Returns how many callbacks the change made."""
+    row = await (await conn.execute(MARK_PUBLISHED, {"ids": ids, "now": now})).fetchone()
+    return row[0] if row else 0
 
 
-async def apply_status_events(pool: DeadlinePool, events: list[StatusEvent]) -> list[bool]:
-    """Apply events in one statement; for each, whether its notification exists (an unknown one is not retried)."""
-    latest: dict[UUID, StatusEvent] = {}
-    for event in events:  # one UPDATE can change a row once, so keep the furthest event per id
-        seen = latest.get(event.id)
-        if seen is None or (seen.status not in FINAL and LIFECYCLE.index(event.status) > LIFECYCLE.index(seen.status)):
-            latest[event.id] = event
-    events_json = msgspec.json.encode(list(latest.values())).decode()
-    params = {"events": events_json, "now": utcnow(), "lifecycle": list(LIFECYCLE), "final": list(FINAL)}
+async def apply_status_events(pool: DeadlinePool, events: list[StatusEvent]) -> tuple[list[bool], bool]:
+    """Apply events in order, in one statement per round: an UPDATE changes a row once, so a notification's second
+    event waits for the next. Returns for each event whether its notification exists (an unknown one is not
+    retried), and whether any change made a callback."""
+    rounds: list[dict[UUID, StatusEvent]] = []
+    for event in events:
+        if (free := next((round_ for round_ in rounds if event.id not in round_), None)) is None:
+            rounds.append(free := {})
+        free[event.id] = event
+    known: set[UUID] = set()
+    called_back = False
     async with pool.connection() as conn:
-        known = {row[0] for row in await (await conn.execute(APPLY_STATUS_EVENTS, params)).fetchall()}
-        if unchanged := [event_id for event_id in latest if event_id not in known]:
+        for round_ in rounds:
+            params = {"events": msgspec.json.encode(list(round_.values())).decode(), "now": utcnow()}
+            params |= {"lifecycle": list(LIFECYCLE), "final": list(FINAL)}
+            for event_id, calls_back in await (await conn.execute(APPLY_STATUS_EVENTS, params)).fetchall():
+                known.add(event_id)
+                called_back |= calls_back
+        if unchanged := list({event.id for event in events} - known):
             known |= {row[0] for row in await (await conn.execute(SELECT_EXISTING_IDS, (unchanged,))).fetchall()}
-    return [event.id in known for event in events]
+    return [event.id in known for event in events], called_back
+
+
+async def fetch_callbacks(pool: DeadlinePool, notification_id: UUID) -> list[Callback]:
+    async with pool.connection() as conn:
+        cursor = conn.cursor(row_factory=kwargs_row(lambda **row: msgspec.convert(row, Callback)))
+        await cursor.execute(SELECT_CALLBACKS, (notification_id,))
+        return await cursor.fetchall()
 
 
 async def database_answers(pool: DeadlinePool) -> bool:
@@ -760,7 +924,9 @@ class Gateway:
         self.settings, self.pool, self.broker = settings, pool, broker
         self.accepts = Coalescer(self.accept_batch, in_flight=2, isolate=refuses_data)
         self.batch_turns = asyncio.Semaphore(BATCHES_AT_ONCE)
-        self.relay = Relay(settings, pool, broker)
+        self.callbacks_due = asyncio.Event()  # a change made callbacks: the sender need not wait for its poll
+        self.relay = Relay(settings, pool, broker, self.callbacks_due)
+        self.callbacks = CallbackSender(settings, pool, self.callbacks_due) if settings.webhook_secret else None
 
     async def accept_batch(self, rows: list[NewNotification]) -> list[Notification | None]:
         """Store a group in one statement and commit, publish its due rows, and take the confirmed ones out of the
@@ -778,7 +944,8 @@ class Gateway:
                 if confirmed:
                     self.broker.unmarked |= confirmed  # until this commits, the relay marks them, never resends
                     try:
-                        await mark_published(conn, list(confirmed), utcnow())
+                        if await mark_published(conn, list(confirmed), utcnow()):
+                            self.callbacks_due.set()
                         self.broker.unmarked -= confirmed
                     except psycopg.Error as exc:
                         log.warning("%d published, left for the relay to mark: %s", len(confirmed), exc)
@@ -797,6 +964,8 @@ class Gateway:
         """After uvicorn has let in-flight requests finish; every step is bounded, so no hung dependency holds
         the exit. What is still unpublished stays pending for the next relay."""
         await self.relay.stop()
+        if self.callbacks is not None:
+            await self.callbacks.stop()
         with suppress(TimeoutError, *BROKER_ERRORS):
             await asyncio.wait_for(self.broker.close(), 2)
         await self.pool.close(timeout=2)
@@ -805,8 +974,8 @@ class Gateway:
 class Relay:
     """Every instance runs one: it publishes what a request could not, and what has come due."""
 
-    def __init__(self, settings: Settings, pool: DeadlinePool, broker: Broker) -> None:
-        self.settings, self.pool, self.broker = settings, pool, broker
+    def __init__(self, settings: Settings, pool: DeadlinePool, broker: Broker, callbacks_due: asyncio.Event) -> None:
+        self.settings, self.pool, self.broker, self.callbacks_due = settings, pool, broker, callbacks_due
         self.stopping = False
         self.wakeup = asyncio.Event()  # what piled up during an outage goes out as soon as it ends
         self.beat = time.monotonic()
@@ -827,7 +996,8 @@ class Relay:
             return 0
         async with self.pool.connection(timeout=self.settings.request_deadline) as conn:
             if marking := set(broker.unmarked):
-                await mark_published(conn, list(marking), utcnow())
+                if await mark_published(conn, list(marking), utcnow()):
+                    self.callbacks_due.set()
                 broker.unmarked -= marking
             if not broker.is_healthy:
                 return 0
@@ -842,8 +1012,10 @@ class Relay:
                     return 0
                 confirmed = set(await broker.publish_all(rows, self.settings.publish_timeout))
                 broker.unmarked |= confirmed
-                await mark_published(conn, list(confirmed), utcnow())
+                called_back = await mark_published(conn, list(confirmed), utcnow())
             broker.unmarked -= confirmed
+        if called_back:  # committed now
+            self.callbacks_due.set()
         log.info("relay published %d of %d due notifications", len(confirmed), len(rows))
         return len(confirmed)
 
@@ -882,13 +1054,16 @@ STATUS_PREFETCH = 1000
 class StatusConsumer:
     """Applies the workers' status events, grouped; an event is acknowledged only once its update is committed."""
 
-    def __init__(self, pool: DeadlinePool) -> None:
-        self.pool = pool
+    def __init__(self, pool: DeadlinePool, callbacks_due: asyncio.Event) -> None:
+        self.pool, self.callbacks_due = pool, callbacks_due
         self.events = Coalescer(self.apply, isolate=refuses_data)
         self.lone_retries = asyncio.Semaphore(2)  # a burst of failing events must not take the pool from requests
 
     async def apply(self, events: list[StatusEvent]) -> list[bool]:
-        return await apply_status_events(self.pool, events)
+        known, called_back = await apply_status_events(self.pool, events)
+        if called_back:
+            self.callbacks_due.set()
+        return known
 
     async def start(self, broker: Broker) -> None:
         assert broker.connection is not None
@@ -936,6 +1111,154 @@ class StatusConsumer:
 async def dead_letter(message: aio_pika.abc.AbstractIncomingMessage, reason: str) -> None:
     log.warning("dead-lettering a status event: %s", reason)
     await message.reject(requeue=False)
+
+
+CALLBACKS_AT_ONCE = 100  # deliveries in flight per instance
+CALLBACK_ANSWER_BYTES = 64 * 1024  # read of a receiver's answer, so that its connection is kept for the next
+
+
+def sign(key: bytes, webhook_id: str, timestamp: int, body: bytes) -> str:
+    """Standard Webhooks' symmetric signature: HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`."""
+    digest = hmac.new(key, f"{webhook_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()
+    return "v1," + base64.b64encode(digest).decode()
+
+
+class PublicResolver(aiohttp.abc.AbstractResolver):
+    """Refuses a name unless every address it resolves to is public. The connection goes to an address checked
+    here, so a second lookup (DNS rebinding) cannot swap in another; literal addresses never reach a resolver."""
+
+    def __init__(self) -> None:
+        self.resolver = aiohttp.DefaultResolver()
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[aiohttp.abc.ResolveResult]:
+        found = await self.resolver.resolve(host, port, family)
+        if not all(is_public(address["host"]) for address in found):
+            raise OSError(f"refused: {host} resolves to a loopback, private, link-local or multicast address")
+        return found
+
+    async def close(self) -> None:
+        await self.resolver.close()
+
+
+class DueCallback(msgspec.Struct):
+    id: UUID
+    type: str
+    url: str
+    data: str  # the notification as JSON, as PostgreSQL wrote it
+    created_at: datetime
+    attempts: int  # made so far
+
+
+class AttemptOutcome(CallbackAttempt, kw_only=True):
+    id: UUID
+    state: str
+
+
+class CallbackSender:
+    """Every instance runs one when a secret is set: it claims due callbacks, delivers them signed, at most
+    CALLBACKS_AT_ONCE at a time (a slow receiver holds only its own), and records each attempt."""
+
+    def __init__(self, settings: Settings, pool: DeadlinePool, due: asyncio.Event) -> None:
+        self.settings, self.pool, self.due = settings, pool, due
+        self.key = webhook_key(settings.webhook_secret or "")
+        resolver = aiohttp.DefaultResolver() if settings.callback_allow_private else PublicResolver()
+        self.session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=CALLBACKS_AT_ONCE, resolver=resolver),
+            timeout=aiohttp.ClientTimeout(total=settings.callback_timeout),
+        )
+        self.outcomes = Coalescer(self.record)
+        self.sending: set[asyncio.Task[None]] = set()
+        self.stopping = False
+        self.task = asyncio.create_task(self.run(), name="callback sender")
+
+    async def run(self) -> None:
+        """Outlives any failure of a round, like the relay."""
+        while not self.stopping:
+            self.due.clear()
+            room = CALLBACKS_AT_ONCE - len(self.sending)
+            try:
+                claimed = await self.claim(room) if room > 0 else []
+            except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+                log.warning("callback sender could not reach PostgreSQL: %s", exc)
+                claimed = []
+            except BaseException as exc:
+                if ends_the_task(exc):
+                    raise
+                log.exception("claiming callbacks failed; trying again at the next poll")
+                claimed = []
+            for callback in claimed:
+                task = asyncio.create_task(self.deliver(callback))
+                self.sending.add(task)
+                task.add_done_callback(self.delivered)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self.due.wait(), self.settings.relay_interval)
+
+    def delivered(self, task: asyncio.Task[None]) -> None:
+        self.sending.discard(task)
+        if len(self.sending) <= CALLBACKS_AT_ONCE // 2:  # a backlog is claimed in large bites, not one by one
+            self.due.set()
+
+    async def claim(self, limit: int) -> list[DueCallback]:
+        now = utcnow()
+        lease = now + timedelta(seconds=self.settings.callback_timeout + 5)  # past it, another instance may resend
+        async with self.pool.connection() as conn:
+            cursor = conn.cursor(row_factory=class_row(DueCallback))
+            await cursor.execute(CLAIM_CALLBACKS, {"now": now, "limit": limit, "lease": lease})
+            return await cursor.fetchall()
+
+    async def deliver(self, callback: DueCallback) -> None:
+        data = msgspec.json.decode(callback.data, type=Notification)
+        body = msgspec.json.encode(CallbackBody(callback.type, callback.created_at, data))
+        at = utcnow()
+        timestamp = int(at.timestamp())
+        headers = {
+            "content-type": "application/json",
+            "webhook-id": str(callback.id),
+            "webhook-timestamp": str(timestamp),
+            "webhook-signature": sign(self.key, str(callback.id), timestamp, body),
+        }
+        status_code, error = None, None
+        try:
+            if not (self.settings.callback_allow_private or is_public(urlsplit(callback.url).hostname or "")):
+                raise OSError("refused: a loopback, private, link-local or multicast address")
+            async with self.session.post(callback.url, data=body, headers=headers, allow_redirects=False) as answer:
+                status_code = answer.status
+                await answer.content.read(CALLBACK_ANSWER_BYTES)
+        except (aiohttp.ClientError, TimeoutError, OSError, ValueError) as exc:
+            error = str(exc) or type(exc).__name__
+        schedule = self.settings.callback_retry_schedule
+        state, next_attempt_at = "pending", None
+        if status_code is not None and 200 <= status_code < 300:
+            state = "delivered"
+        elif status_code == 410:
+            state = "gone"
+        elif callback.attempts >= len(schedule):
+            state = "failed"
+            log.warning(
+                "callback %s to %s failed after its last attempt: %s", callback.id, callback.url, error or status_code
+            )
+        else:
+            next_attempt_at = at + timedelta(seconds=schedule[callback.attempts])
+        outcome = AttemptOutcome(at, status_code, error, next_attempt_at, id=callback.id, state=state)
+        try:
+            await self.outcomes.submit(outcome)
+        except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:  # its lease runs out, and it is sent again
+            log.warning("callback %s attempted, not recorded: %s", callback.id, exc)
+
+    async def record(self, outcomes: list[AttemptOutcome]) -> list[None]:
+        async with self.pool.connection() as conn:
+            await conn.execute(RECORD_ATTEMPTS, {"outcomes": msgspec.json.encode(outcomes).decode()})
+        return [None] * len(outcomes)
+
+    async def stop(self) -> None:
+        """Deliveries still going after a moment are dropped: their leases run out and another round sends them."""
+        self.stopping = True
+        self.due.set()
+        with suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.gather(self.task, *self.sending, return_exceptions=True), 2)
+        await self.session.close()
 
 
 # ── HTTP handlers ─────────────────────────────────────────────────────────────────────────────────
@@ -1087,13 +1410,26 @@ def accepted(notification: Notification, replayed: bool = False) -> Response[Any
     return Response(notification, status_code=202, headers=headers)
 
 
+def callback_url_for(data: NotificationIn, settings: Settings, key: str) -> str | None:
+    """The notification's own callback URL, once the settings allow it, or the default."""
+    if data.callback_url is None:
+        return settings.callback_url
+    if problem := callback_url_problem(data.callback_url, settings):
+        raise invalid(f"`callback_url` {problem}", key, "body")
+    return data.callback_url
+
+
 def new_notification(
-    data: NotificationIn, caller: Caller, idempotency_key: str | None = None, request_hash: str | None = None
+    data: NotificationIn,
+    caller: Caller,
+    callback_url: str | None,
+    idempotency_key: str | None = None,
+    request_hash: str | None = None,
 ) -> NewNotification:
     now = utcnow()
     send_at = data.send_at.astimezone(UTC) if data.send_at else None
     return NewNotification(
-        **msgspec.structs.asdict(data) | {"send_at": send_at},  # every field of the request, none copied by hand
+        **msgspec.structs.asdict(data) | {"send_at": send_at, "callback_url": callback_url},  # no field by hand
         id=uuid4(),
         status="scheduled" if send_at and send_at > now else "queued",  # queued with an outbox row: pending
         client=caller.user,
@@ -1151,7 +1487,8 @@ async def create_notification(
             raise invalid("Idempotency-Key must be 1 to 255 printable ASCII characters", "Idempotency-Key", "header")
         # Defaults left out (omit_defaults): a field added later with a default keeps old keys replaying.
         request_hash = hashlib.sha256(msgspec.json.encode(data, order="sorted")).hexdigest()
-    row = new_notification(data, request, idempotency_key, request_hash)
+    callback_url = callback_url_for(data, gateway.settings, "callback_url")
+    row = new_notification(data, request, callback_url, idempotency_key, request_hash)
     notification = await gateway.accepts.submit(row)
     return accepted(notification) if notification is not None else await replay(gateway, row)
 
@@ -1212,7 +1549,11 @@ async def create_notification_batch(
 ) -> Response[NotificationBatch]:
     """All or nothing: if any item is invalid the answer is 400 naming its index and field, and nothing is
     stored. Otherwise every item is stored in one transaction and published; `items` follows the request order."""
-    stored = await gateway.accept_batch([new_notification(item, request) for item in data.notifications])
+    rows = [
+        new_notification(item, request, callback_url_for(item, gateway.settings, f"notifications[{i}].callback_url"))
+        for i, item in enumerate(data.notifications)
+    ]
+    stored = await gateway.accept_batch(rows)
     return Response(NotificationBatch([n for n in stored if n is not None]), status_code=202)
 
 
@@ -1229,6 +1570,22 @@ async def read_notification(
     if notification is None:
         raise NotFoundException(f"No notification with id {notification_id}")
     return notification
+
+
+@get(
+    f"{API_PREFIX}/{{notification_id:str}}/callbacks",
+    operation_id="listCallbacks",
+    summary="List the callbacks of a notification, with their attempts",
+    responses=errors(400, 401, 404, 503),
+)
+async def list_callbacks(
+    notification_id: FromPath[UUID], request: Caller, gateway: NamedDependency[Gateway]
+) -> CallbackList:
+    """In the order of the changes they tell; each attempt with its time, the receiver's HTTP status or the error,
+    and when the next is due."""
+    if await fetch_notification(gateway.pool, request.user, notification_id) is None:
+        raise NotFoundException(f"No notification with id {notification_id}")
+    return CallbackList(await fetch_callbacks(gateway.pool, notification_id))
 
 
 def encode_cursor(notification: Notification) -> str:
@@ -1351,12 +1708,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         if not settings.api_keys:
             log.warning("GATEWAY_API_KEYS is not set: the API is open to anyone who can reach it")
+        if settings.callback_allow_private:
+            log.warning("GATEWAY_CALLBACK_ALLOW_PRIVATE is set: callbacks may reach loopback and private addresses")
         pool = await open_database(settings)
         broker = Broker(settings)
         try:
             await broker.connect()
             app.state.gateway = gateway = Gateway(settings, pool, broker)
-            await StatusConsumer(pool).start(broker)
+            await StatusConsumer(pool, gateway.callbacks_due).start(broker)
         except BaseException:
             await broker.close()
             await pool.close()
@@ -1374,7 +1733,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     bearer: dict[str, Any] | None = (
         {"BearerAuth": SecurityScheme(type="http", scheme="bearer")} if settings.api_keys else None
     )
-    api = [create_notification, create_notification_batch, read_notification, list_notifications_page]
+    api = [create_notification, create_notification_batch, read_notification, list_callbacks, list_notifications_page]
     return Litestar(
         route_handlers=[
             Router("/", route_handlers=api, tags=["notifications"]),

@@ -68,3 +68,23 @@ CREATE INDEX notifications_recipient_newest ON notifications (client, md5(recipi
 -- step 4: channels are defined once, by `ChannelType` in gateway.py, which refuses any other type before a row
 -- is written: a CHECK listing them here again would make adding a channel a schema step too.
 ALTER TABLE notifications DROP CONSTRAINT notifications_type_check;
+
+-- step 5: delivery-status callbacks. Each status change of a notification with a `callback_url` adds a row
+-- here in the statement that records the change, as the outbox does for publishing; every instance's sender
+-- claims due rows, and one notification's callbacks go out in `seq` order. `attempts` keeps each try.
+ALTER TABLE notifications ADD COLUMN callback_url text NULL;
+CREATE TABLE callbacks (
+    id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),  -- the webhook-id, the same on every retry
+    seq             bigint GENERATED ALWAYS AS IDENTITY,
+    notification_id uuid NOT NULL REFERENCES notifications (id) ON DELETE CASCADE,
+    type            text NOT NULL,  -- notification.<status>
+    url             text NOT NULL,
+    data            jsonb NOT NULL,  -- the notification as GET showed it right after the change
+    created_at      timestamptz NOT NULL,
+    state           text NOT NULL DEFAULT 'pending'
+                    CHECK (state IN ('pending', 'delivered', 'failed', 'gone', 'stopped')),
+    next_attempt_at timestamptz NULL,  -- when a pending one is due, or until when an instance holds it
+    attempts        jsonb NOT NULL DEFAULT '[]'::jsonb
+);
+CREATE INDEX callbacks_due ON callbacks (next_attempt_at) WHERE state = 'pending';
+CREATE INDEX callbacks_of_notification ON callbacks (notification_id, seq);

@@ -127,7 +127,7 @@ async def settings(
     """Fresh exchange and queues per test, an empty table, and a quick relay."""
     exchange = f"gwtest-{uuid.uuid4().hex[:8]}"
     async with await psycopg.AsyncConnection.connect(database_url, autocommit=True) as conn:
-        await conn.execute("TRUNCATE notifications, outbox")
+        await conn.execute("TRUNCATE notifications, outbox, callbacks")
     yield gateway.Settings(
         database_url=database_url,
         rabbitmq_url=rabbitmq_url,
@@ -693,6 +693,7 @@ def test_operations_have_clean_ids_and_described_tags() -> None:
         "POST /api/v1/notifications": ("createNotification", ["notifications"]),
         "POST /api/v1/notifications/batch": ("createNotificationBatch", ["notifications"]),
         "GET /api/v1/notifications/{notification_id}": ("readNotification", ["notifications"]),
+        "GET /api/v1/notifications/{notification_id}/callbacks": ("listCallbacks", ["notifications"]),
         "GET /api/v1/notifications": ("listNotifications", ["notifications"]),
         "GET /health": ("health", ["operations"]),
     }
@@ -1718,7 +1719,13 @@ def test_control_characters_in_subject_or_recipient_and_format_characters_in_ema
 )
 def test_message_and_metadata_stay_free_text(body: dict[str, Any]) -> None:
     decoded = msgspec.json.decode(json.dumps(body), type=gateway.NotificationIn)
-    assert msgspec.structs.asdict(decoded) == {"subject": None, "metadata": {}, "send_at": None, **body}
+    assert msgspec.structs.asdict(decoded) == {
+        "subject": None,
+        "metadata": {},
+        "send_at": None,
+        "callback_url": None,
+        **body,
+    }
 
 
 @pytest.mark.parametrize(("field", "value"), HOSTILE_BUT_VALID)
