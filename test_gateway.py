@@ -2203,7 +2203,7 @@ async def test_an_event_postgresql_refuses_is_dead_lettered_alone(gw: Harness, m
     refused, fine = [(await gw.post(VALID["sms"])).json()["id"] for _ in range(2)]
     apply = gateway.apply_status_events
 
-    async def refuse_one(pool: Any, events: list[gateway.StatusEvent]) -> list[bool]:
+    async def refuse_one(pool: Any, events: list[gateway.StatusEvent]) -> tuple[list[bool], bool]:
         if any(str(event.id) == refused for event in events):
             raise psycopg.errors.UntranslatableCharacter("unsupported Unicode escape sequence")
         return await apply(pool, events)
