@@ -150,9 +150,9 @@ ChannelType = Literal["email", "sms", "push", "telegram", "whatsapp"]  # a new c
 CHANNEL_TYPES: tuple[str, ...] = get_args(ChannelType)
 # The lifecycle in order: a status only moves forward, to `failed` from any status before a final one.
 # `pending` is not stored: it is a `queued` notification still in the outbox (IN_OUTBOX).
-Status = Literal["scheduled", "pending", "queued", "sent", "delivered", "failed"]
+Status = Literal["scheduled", "pending", "queued", "sent", "delivered", "failed", "cancelled"]
 LIFECYCLE: tuple[Status, ...] = get_args(Status)
-FINAL: tuple[Status, ...] = ("delivered", "failed")
+FINAL: tuple[Status, ...] = ("delivered", "failed", "cancelled")
 ReportedStatus = Literal["sent", "delivered", "failed"]
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
@@ -474,6 +474,16 @@ RETURNING n.*
 SELECT id, callback_url IS NOT NULL FROM changed
 """
 SELECT_EXISTING_IDS = "SELECT id FROM notifications WHERE id = ANY(%s)"
+# The row lock orders this against the relay, which holds a due row locked until it is marked published: a
+# notification is either published or cancelled, never both.
+CANCEL_SCHEDULED = f"""
+WITH changed AS (
+    UPDATE notifications SET status = 'cancelled', updated_at = %(now)s
+    WHERE id = %(id)s AND client = %(client)s AND status = 'scheduled'
+    RETURNING *
+), {NEW_CALLBACKS}
+SELECT count(*) FROM changed WHERE callback_url IS NOT NULL
+"""
 LIST_FILTERS = {
     "status": "status = %(status)s",
     "type": "type = %(type)s",
@@ -705,6 +715,15 @@ async def apply_status_events(pool: DeadlinePool, events: list[StatusEvent]) -> 
         if unchanged := list({event.id for event in events} - known):
             known |= {row[0] for row in await (await conn.execute(SELECT_EXISTING_IDS, (unchanged,))).fetchall()}
     return [event.id in known for event in events], called_back
+
+
+async def cancel_scheduled(pool: DeadlinePool, client: str, notification_id: UUID) -> tuple[Notification | None, bool]:
+    """Cancel the notification if it is scheduled; returns it as it then stands, and whether a callback was made."""
+    async with pool.connection() as conn:
+        params = {"id": notification_id, "client": client, "now": utcnow()}
+        row = await (await conn.execute(CANCEL_SCHEDULED, params)).fetchone()
+        found = await select_notifications(conn, SELECT_NOTIFICATION, (notification_id, client))
+    return (found[0] if found else None), bool(row and row[0])
 
 
 async def fetch_callbacks(pool: DeadlinePool, notification_id: UUID) -> list[Callback]:
@@ -1295,7 +1314,7 @@ ERRORS = {
     400: "Invalid input; `extra` names the field",
     401: "Missing or unknown API key (when GATEWAY_API_KEYS is set)",
     404: "No notification with this id",
-    409: "A request with this Idempotency-Key is still in progress",
+    409: "Idempotency-Key in use by a request still in progress; for a cancel, a notification no longer scheduled",
     413: "Body larger than 64 KiB, or 16 MiB for a batch",
     422: "Idempotency-Key reused with a different body",
     431: "URL and headers over 16 KiB: a long recipient in many bytes of UTF-8",
@@ -1588,6 +1607,31 @@ async def list_callbacks(
     return CallbackList(await fetch_callbacks(gateway.pool, notification_id))
 
 
+@post(
+    f"{API_PREFIX}/{{notification_id:str}}/cancel",
+    status_code=200,
+    operation_id="cancelNotification",
+    summary="Cancel a scheduled notification",
+    responses=errors(400, 401, 404, 409, 503),
+)
+async def cancel_notification(
+    notification_id: FromPath[UUID], request: Caller, gateway: NamedDependency[Gateway]
+) -> Notification:
+    """A `scheduled` notification becomes `cancelled` and is never published; one already cancelled is answered
+    as it is. Any other status is a 409 naming it: the notification is on its way."""
+    if notification_id in gateway.broker.unmarked | gateway.broker.late:  # published, its row not yet marked
+        raise HTTPException("Cannot cancel: the notification is queued", status_code=409, extra={"status": "queued"})
+    notification, called_back = await cancel_scheduled(gateway.pool, request.user, notification_id)
+    if called_back:
+        gateway.callbacks_due.set()
+    if notification is None:
+        raise NotFoundException(f"No notification with id {notification_id}")
+    if notification.status != "cancelled":
+        detail = f"Cannot cancel: the notification is {notification.status}"
+        raise HTTPException(detail, status_code=409, extra={"status": notification.status})
+    return notification
+
+
 def encode_cursor(notification: Notification) -> str:
     raw = msgspec.json.encode([notification.created_at, notification.id])
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
@@ -1733,7 +1777,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
     bearer: dict[str, Any] | None = (
         {"BearerAuth": SecurityScheme(type="http", scheme="bearer")} if settings.api_keys else None
     )
-    api = [create_notification, create_notification_batch, read_notification, list_callbacks, list_notifications_page]
+    api = [
+        create_notification,
+        create_notification_batch,
+        read_notification,
+        cancel_notification,
+        list_callbacks,
+        list_notifications_page,
+    ]
     return Litestar(
         route_handlers=[
             Router("/", route_handlers=api, tags=["notifications"]),

@@ -88,3 +88,8 @@ CREATE TABLE callbacks (
 );
 CREATE INDEX callbacks_due ON callbacks (next_attempt_at) WHERE state = 'pending';
 CREATE INDEX callbacks_of_notification ON callbacks (notification_id, seq);
+
+-- step 6: `cancelled`, the final status of a scheduled notification taken back before it was published.
+ALTER TABLE notifications DROP CONSTRAINT notifications_status_check;
+ALTER TABLE notifications ADD CONSTRAINT notifications_status_check
+    CHECK (status IN ('scheduled', 'queued', 'sent', 'delivered', 'failed', 'cancelled'));

@@ -2475,3 +2475,68 @@ async def test_a_burst_of_events_for_a_locked_row_costs_the_others_nothing(setti
             await eventually(others_delivered, within=60, what="the ten events beside the locked row applied")
         dead = [json.loads(m.body)["id"] for m in await gw.take("status", dead=True)]
         assert set(dead) <= {locked}, "only events for the locked row may be dead-lettered"
+
+
+# ── Cancelling a scheduled send ──────────────────────────────────────────────────────────────────
+
+
+async def post_scheduled(gw: Harness, seconds: float) -> str:
+    send_at = (datetime.now(UTC) + timedelta(seconds=seconds)).isoformat()
+    response = await gw.post({**VALID["push"], "send_at": send_at})
+    assert response.status_code == 202 and response.json()["status"] == "scheduled", response.text
+    return str(response.json()["id"])
+
+
+async def cancel(gw: Harness, notification_id: str) -> httpx.Response:
+    return await gw.http.post(f"{gateway.API_PREFIX}/{notification_id}/cancel")
+
+
+async def test_a_cancelled_notification_is_never_published_and_a_second_cancel_changes_nothing(gw: Harness) -> None:
+    notification_id = await post_scheduled(gw, 1.0)
+    first = await cancel(gw, notification_id)
+    assert first.status_code == 200, first.text
+    assert first.json()["status"] == "cancelled"
+    await asyncio.sleep(1.0 + 3 * gw.settings.relay_interval)  # send_at has passed, the relay has looked
+    assert await gw.queue_depth("push") == 0
+    again = await cancel(gw, notification_id)
+    assert again.status_code == 200 and again.json() == first.json()
+    listed = (await gw.http.get(gateway.API_PREFIX, params={"status": "cancelled"})).json()["items"]
+    assert [item["id"] for item in listed] == [notification_id]
+
+
+async def test_cancelling_a_notification_on_its_way_is_409_naming_its_status(gw: Harness) -> None:
+    queued = (await gw.post(VALID["sms"])).json()["id"]
+    answer = await cancel(gw, queued)
+    assert answer.status_code == 409, answer.text
+    assert "queued" in answer.json()["detail"] and answer.json()["extra"] == {"status": "queued"}
+    assert (await cancel(gw, str(uuid.uuid4()))).status_code == 404
+    assert (await gw.http.post(f"{gateway.API_PREFIX}/nope/cancel")).status_code == 400
+
+
+async def test_worker_events_for_a_cancelled_notification_change_nothing(gw: Harness) -> None:
+    notification_id = await post_scheduled(gw, 60)
+    assert (await cancel(gw, notification_id)).status_code == 200
+    await gw.publish_status({"id": notification_id, "status": "failed", "error": "late"})
+    await gw.publish_status({"id": notification_id, "status": "delivered"})
+    await asyncio.sleep(1.0)
+    assert (await gw.get(notification_id))["status"] == "cancelled"
+    assert await gw.queue_depth("status") == 0, "acknowledged, not left behind"
+
+
+@pytest.mark.slow
+async def test_a_cancel_racing_the_relay_ends_in_exactly_one_outcome(gw: Harness) -> None:
+    start = datetime.now(UTC) + timedelta(seconds=3)
+    due = [start + timedelta(seconds=0.02 * i) for i in range(60)]  # one falls due every 20 ms, across relay polls
+    posted = await asyncio.gather(*(gw.post({**VALID["push"], "send_at": at.isoformat()}) for at in due))
+    ids = [response.json()["id"] for response in posted]
+    answers = {}
+    for notification_id, at in zip(ids, due, strict=True):
+        await asyncio.sleep(max(0.0, (at - datetime.now(UTC)).total_seconds()))  # cancel each as it falls due
+        answers[notification_id] = (await cancel(gw, notification_id)).status_code
+    await asyncio.sleep(gw.settings.relay_grace + 1)
+    published = [m.message_id for m in await gw.take("push")]
+    assert sorted(published) == sorted(i for i, code in answers.items() if code == 409), answers
+    assert set(answers.values()) <= {200, 409}
+    for notification_id, code in answers.items():
+        assert (await gw.get(notification_id))["status"] == ("cancelled" if code == 200 else "queued")
+    assert 200 in answers.values() and 409 in answers.values(), f"no race was run: {answers}"
