@@ -7,8 +7,12 @@ Outages are real too: a small TCP relay (`TcpRelay`) sits between the gateway an
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import hashlib
+import hmac
+import ipaddress
+import itertools
 import json
 import os
 import random
@@ -24,6 +28,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any, cast, get_args
 from urllib.parse import urlsplit
@@ -2540,3 +2545,460 @@ async def test_a_cancel_racing_the_relay_ends_in_exactly_one_outcome(gw: Harness
     for notification_id, code in answers.items():
         assert (await gw.get(notification_id))["status"] == ("cancelled" if code == 200 else "queued")
     assert 200 in answers.values() and 409 in answers.values(), f"no race was run: {answers}"
+
+
+# ── Delivery-status callbacks (webhooks) ─────────────────────────────────────────────────────────
+
+
+def webhook_secret(size: int) -> str:
+    return "whsec_" + base64.b64encode(bytes(range(size))).decode()
+
+
+SECRET = webhook_secret(32)
+HANG = 0  # an answer that never comes: the receiver reads the request, sends nothing and waits for the close
+STABLE = ("id", "status", "type", "recipient", "callback_url")  # fields a callback's `data` shares with GET
+RFC3339_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|\+00:00)")
+
+
+def hooked(settings: gateway.Settings, **changes: object) -> gateway.Settings:
+    """Callbacks signed with SECRET, retried within a second, and allowed to reach this machine."""
+    defaults: dict[str, object] = {
+        "webhook_secret": SECRET,
+        "callback_allow_private": True,
+        "callback_retry_schedule": (0.3, 0.3, 0.3),
+        "callback_timeout": 2.0,
+    }
+    return msgspec.structs.replace(settings, **(defaults | changes))
+
+
+def later() -> str:
+    """A send_at a month ahead: the notification stays scheduled, so its callback URL is checked, never called."""
+    return (datetime.now(UTC) + timedelta(days=30)).isoformat()
+
+
+@dataclass
+class Received:
+    method: str
+    path: str
+    headers: dict[str, str]  # names lower-cased
+    body: bytes  # as it arrived: what the signature covers
+    at: float  # time.time() on arrival
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+async def read_body(reader: asyncio.StreamReader, headers: dict[str, str]) -> bytes:
+    if headers.get("transfer-encoding", "").lower() != "chunked":
+        return await reader.readexactly(int(headers.get("content-length", "0")))
+    body = b""
+    while size := int((await reader.readline()).split(b";")[0], 16):
+        body += (await reader.readexactly(size + 2))[:-2]
+    await reader.readline()  # the blank line after the last chunk
+    return body
+
+
+class Receiver:
+    """A webhook endpoint on this machine: it records every request and answers the statuses in `answers` in turn,
+    then 200, a 3xx pointing at `location`, each after `delay` seconds. Until `open` and after `close` its port
+    refuses connections."""
+
+    def __init__(self, hosts: tuple[str, ...] = ("127.0.0.1",)) -> None:
+        self.hosts = hosts
+        self.port = free_port()
+        self.answers: list[int] = []
+        self.location = ""
+        self.delay = 0.0
+        self.requests: list[Received] = []
+        self.server: asyncio.Server | None = None
+        self.writers: set[asyncio.StreamWriter] = set()
+
+    def url(self, host: str | None = None) -> str:
+        host = host or self.hosts[0]
+        return f"http://{f'[{host}]' if ':' in host else host}:{self.port}/hook"
+
+    async def open(self) -> None:
+        self.server = await asyncio.start_server(self.serve, list(self.hosts), self.port)
+
+    async def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            for writer in self.writers:
+                writer.close()
+            await self.server.wait_closed()
+            self.server = None
+
+    async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.writers.add(writer)
+        with contextlib.suppress(OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
+            request_line, *lines = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+            fields = (line.partition(":") for line in lines if line)
+            headers = {name.strip().lower(): value.strip() for name, _, value in fields}
+            body = await read_body(reader, headers)
+            method, path, _ = request_line.split(" ", 2)
+            self.requests.append(Received(method, path, headers, body, time.time()))
+            status = self.answers.pop(0) if self.answers else 200
+            await asyncio.sleep(self.delay)
+            if status == HANG:
+                await reader.read()
+            else:
+                location = f"Location: {self.location}\r\n" if 300 <= status < 400 else ""
+                head = f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n{location}"
+                writer.write(f"{head}Content-Length: 0\r\nConnection: close\r\n\r\n".encode())
+                await writer.drain()
+        writer.close()
+        self.writers.discard(writer)
+
+
+@contextlib.asynccontextmanager
+async def listening(hosts: tuple[str, ...] = ("127.0.0.1",)) -> AsyncIterator[Receiver]:
+    receiver = Receiver(hosts)
+    await receiver.open()
+    try:
+        yield receiver
+    finally:
+        await receiver.close()
+
+
+@pytest.fixture
+async def receiver() -> AsyncIterator[Receiver]:
+    async with listening() as hook:
+        yield hook
+
+
+def signed(request: Received, secret: str = SECRET) -> bool:
+    """Standard Webhooks: v1, base64 HMAC-SHA256 of `id.timestamp.body`, keyed with the secret's decoded bytes."""
+    key = base64.b64decode(secret.removeprefix("whsec_"))
+    content = f"{request.headers['webhook-id']}.{request.headers['webhook-timestamp']}.".encode() + request.body
+    expected = "v1," + base64.b64encode(hmac.new(key, content, hashlib.sha256).digest()).decode()
+    return expected in request.headers["webhook-signature"].split(" ")
+
+
+async def arrived(receiver: Receiver, count: int, within: float = 10) -> list[Received]:
+    async def enough() -> bool:
+        return len(receiver.requests) >= count
+
+    await eventually(enough, within, f"{count} callback requests")
+    return receiver.requests
+
+
+async def callbacks_of(gw: Harness, notification_id: str) -> list[dict[str, Any]]:
+    response = await gw.http.get(f"{gateway.API_PREFIX}/{notification_id}/callbacks")
+    assert response.status_code == 200, response.text
+    return cast(list[dict[str, Any]], response.json()["items"])
+
+
+async def states(gw: Harness, notification_id: str) -> list[str]:
+    return [callback["state"] for callback in await callbacks_of(gw, notification_id)]
+
+
+async def refused_attempt_shown(gw: Harness, notification_id: str) -> bool:
+    attempts = [attempt for callback in await callbacks_of(gw, notification_id) for attempt in callback["attempts"]]
+    return any(attempt["status_code"] is None and attempt["error"] for attempt in attempts)
+
+
+async def reported(gw: Harness, notification_id: str, status: str) -> dict[str, Any]:
+    """A worker's status event, applied: the notification as GET shows it right after."""
+    error = {"error": "mailbox does not exist"} if status == "failed" else {}
+    await gw.publish_status({"id": notification_id, "status": status, **error})
+    await eventually(lambda: _equals(status_of(gw, notification_id), status), what=status)
+    return await gw.get(notification_id)
+
+
+async def post_with_callback(gw: Harness, url: str, *, batch: bool = False, **fields: str) -> httpx.Response:
+    item = {**VALID["sms"], "callback_url": url, **fields}
+    if batch:  # the second item, so that the error names notifications[1]
+        return await gw.http.post(f"{gateway.API_PREFIX}/batch", json={"notifications": [VALID["sms"], item]})
+    return await gw.post(item)
+
+
+def callback_key(batch: bool) -> str:
+    return "notifications[1].callback_url" if batch else "callback_url"
+
+
+async def test_callbacks_are_signed_and_arrive_in_order_with_the_notification_as_get_showed_it(
+    settings: gateway.Settings, receiver: Receiver
+) -> None:
+    async with running(hooked(settings)) as gw:
+        created = (await post_with_callback(gw, receiver.url())).json()
+        assert created["callback_url"] == receiver.url()
+        shown = [await gw.get(created["id"])] + [await reported(gw, created["id"], s) for s in ("sent", "delivered")]
+        requests = await arrived(receiver, 3)
+        await asyncio.sleep(0.5)  # time for a fourth to arrive, if one were sent
+    assert [request.json()["type"] for request in requests] == [
+        f"notification.{s}" for s in ("queued", "sent", "delivered")
+    ]
+    assert len({request.headers["webhook-id"] for request in requests}) == 3
+    for request, notification in zip(requests, shown, strict=True):
+        assert (request.method, request.path) == ("POST", "/hook")
+        assert request.headers["content-type"].startswith("application/json")
+        assert signed(request), request.headers
+        assert abs(int(request.headers["webhook-timestamp"]) - request.at) < 5
+        body = request.json()
+        assert RFC3339_UTC.fullmatch(body["timestamp"]), body["timestamp"]
+        assert abs(datetime.fromisoformat(body["timestamp"]).timestamp() - request.at) < 10
+        assert {name: body["data"][name] for name in STABLE} == {name: notification[name] for name in STABLE}
+
+
+async def test_a_notification_without_a_callback_url_uses_the_default_and_shows_it(
+    settings: gateway.Settings, receiver: Receiver
+) -> None:
+    async with running(hooked(settings, callback_url=receiver.url())) as gw:
+        created = (await gw.post(VALID["sms"])).json()
+        assert created["callback_url"] == receiver.url()
+        [request] = await arrived(receiver, 1)
+    assert request.json()["data"]["callback_url"] == receiver.url() and signed(request)
+
+
+async def test_a_retry_keeps_its_webhook_id_with_a_new_timestamp_and_both_attempts_are_shown(
+    settings: gateway.Settings, receiver: Receiver
+) -> None:
+    receiver.answers = [500]
+    async with running(hooked(settings, callback_retry_schedule=(1.1,))) as gw:  # over a second: a new timestamp
+        notification_id = (await post_with_callback(gw, receiver.url())).json()["id"]
+        first, retry = await arrived(receiver, 2)
+        await eventually(lambda: _equals(states(gw, notification_id), ["delivered"]), what="delivered on the retry")
+        [callback] = await callbacks_of(gw, notification_id)
+    assert first.headers["webhook-id"] == retry.headers["webhook-id"] == callback["id"]
+    assert int(retry.headers["webhook-timestamp"]) > int(first.headers["webhook-timestamp"])
+    assert signed(first) and signed(retry)
+    assert (callback["type"], callback["url"], callback["next_attempt_at"]) == (
+        "notification.queued",
+        receiver.url(),
+        None,
+    )
+    assert [attempt["status_code"] for attempt in callback["attempts"]] == [500, 200]
+    assert callback["created_at"] and all(attempt["at"] for attempt in callback["attempts"])
+
+
+async def test_a_callback_timing_out_or_answered_5xx_is_retried_on_schedule_then_failed(
+    settings: gateway.Settings, receiver: Receiver
+) -> None:
+    receiver.answers = [HANG, 503, 503]
+    async with running(hooked(settings, callback_timeout=0.5, callback_retry_schedule=(0.3, 0.3))) as gw:
+        notification_id = (await post_with_callback(gw, receiver.url())).json()["id"]
+        await eventually(lambda: _equals(states(gw, notification_id), ["failed"]), what="failed after the schedule")
+        [callback] = await callbacks_of(gw, notification_id)
+        await asyncio.sleep(0.5)  # time for a fourth attempt, if one were made
+    assert [attempt["status_code"] for attempt in callback["attempts"]] == [None, 503, 503]
+    assert callback["attempts"][0]["error"] and callback["next_attempt_at"] is None
+    assert [request.headers["webhook-id"] for request in receiver.requests] == [callback["id"]] * 3
+
+
+async def test_callbacks_wait_out_a_receiver_outage_across_a_gateway_restart(settings: gateway.Settings) -> None:
+    receiver = Receiver()  # its port refuses connections until it opens
+    hooks = hooked(settings, callback_retry_schedule=(0.5,) * 30)  # 15 s of retries: longer than the outage
+    try:
+        async with running(hooks) as gw:
+            notification_id = (await post_with_callback(gw, receiver.url())).json()["id"]
+            await reported(gw, notification_id, "sent")
+            await eventually(lambda: refused_attempt_shown(gw, notification_id), what="an attempt at the closed port")
+        async with running(hooks) as gw:
+            await reported(gw, notification_id, "failed")
+            receiver.delay = 0.2  # all three are due now: each must wait for the answer to the one before
+            await receiver.open()
+            requests = await arrived(receiver, 3, within=20)
+            await asyncio.sleep(0.5)  # time for a fourth to arrive, if one were sent
+    finally:
+        await receiver.close()
+    bodies = [request.json() for request in requests]
+    assert [body["type"] for body in bodies] == ["notification.queued", "notification.sent", "notification.failed"]
+    assert [body["data"]["status"] for body in bodies] == ["queued", "sent", "failed"], "as it was at each change"
+    assert all(later.at - earlier.at >= receiver.delay for earlier, later in itertools.pairwise(requests))
+    assert len({request.headers["webhook-id"] for request in requests}) == 3
+
+
+async def test_a_410_stops_every_later_callback_of_its_notification(
+    settings: gateway.Settings, receiver: Receiver
+) -> None:
+    receiver.answers = [410]
+    async with running(hooked(settings)) as gw:
+        notification_id = (await post_with_callback(gw, receiver.url())).json()["id"]
+        await eventually(lambda: _equals(states(gw, notification_id), ["gone"]), within=5, what="gone after the 410")
+        await reported(gw, notification_id, "sent")
+        await reported(gw, notification_id, "delivered")
+        await asyncio.sleep(1)  # five rounds of the sender
+        shown = await states(gw, notification_id)
+    assert len(receiver.requests) == 1
+    assert shown[0] == "gone" and set(shown[1:]) <= {"stopped"}, shown
+
+
+async def test_a_redirect_is_not_followed_and_counts_as_a_failure(
+    settings: gateway.Settings, receiver: Receiver
+) -> None:
+    async with listening() as elsewhere, running(hooked(settings)) as gw:
+        receiver.answers, receiver.location = [307], elsewhere.url()
+        notification_id = (await post_with_callback(gw, receiver.url())).json()["id"]
+        first, retry = await arrived(receiver, 2)
+        await eventually(lambda: _equals(states(gw, notification_id), ["delivered"]), what="delivered on the retry")
+        [callback] = await callbacks_of(gw, notification_id)
+    assert elsewhere.requests == []
+    assert first.headers["webhook-id"] == retry.headers["webhook-id"]
+    assert [attempt["status_code"] for attempt in callback["attempts"]] == [307, 200]
+
+
+async def test_two_gateways_deliver_each_callback_once(settings: gateway.Settings, receiver: Receiver) -> None:
+    hooks = hooked(settings)
+    receiver.delay = 0.05  # each callback stays pending a while after it is picked up
+    async with running(hooks) as first, running(hooks) as second:
+        answers = await asyncio.gather(
+            *(
+                instance.post({**VALID["sms"], "callback_url": receiver.url()})
+                for instance in (first, second)
+                for _ in range(25)
+            )
+        )
+        await arrived(receiver, 50, within=30)
+        await asyncio.sleep(1)  # time for a second delivery of any of them
+    webhook_ids = [request.headers["webhook-id"] for request in receiver.requests]
+    assert len(webhook_ids) == len(set(webhook_ids)) == 50
+    assert {request.json()["data"]["id"] for request in receiver.requests} == {a.json()["id"] for a in answers}
+
+
+PRIVATE_URLS = [
+    "http://127.0.0.1/hook",
+    "http://10.1.2.3/hook",
+    "http://172.16.0.1/hook",
+    "http://192.168.1.1:8080/hook",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://100.64.0.1/hook",
+    "http://0.0.0.0:8000/hook",
+    "http://224.0.0.1/hook",
+    "http://[::1]/hook",
+    "http://[::]/hook",
+    "http://[fc00::1]/hook",
+    "http://[fd12:3456::1]/hook",
+    "http://[ff02::1]/hook",
+    "http://[::ffff:127.0.0.1]/hook",
+    "http://localhost:8000/hook",
+    "https://LocalHost/hook",
+]
+
+
+@pytest.mark.parametrize("allowed", [False, True], ids=["refused", "allowed"])
+async def test_private_and_metadata_addresses_are_400_at_post_unless_allowed(
+    settings: gateway.Settings, allowed: bool
+) -> None:
+    async with running(hooked(settings, callback_allow_private=allowed)) as gw:
+        for url in PRIVATE_URLS:
+            for batch in (False, True):
+                answer = await post_with_callback(gw, url, batch=batch, send_at=later())
+                if allowed:
+                    assert answer.status_code == 202, (url, answer.text)
+                else:
+                    assert_names(answer, callback_key(batch))
+        if not allowed:
+            await assert_nothing_stored_or_published(gw)
+
+
+def private_name() -> tuple[str, tuple[str, ...]]:
+    """A name, not localhost, that resolves offline to non-global addresses only, and those addresses: this
+    machine's own hostname (most systems map it in /etc/hosts), unless TEST_PRIVATE_NAME names another."""
+    name = os.environ.get("TEST_PRIVATE_NAME") or socket.gethostname()
+    try:
+        addresses = tuple(
+            dict.fromkeys(str(info[4][0]) for info in socket.getaddrinfo(name, None, type=socket.SOCK_STREAM))
+        )
+    except OSError:
+        addresses = ()
+    if (
+        not addresses
+        or any(ipaddress.ip_address(a).is_global for a in addresses)
+        or name.rstrip(".").lower() == "localhost"
+    ):
+        pytest.fail(
+            f"{name!r} resolves to {addresses}: set TEST_PRIVATE_NAME to a name resolving to this machine only",
+            pytrace=False,
+        )
+    return name, addresses
+
+
+@pytest.mark.parametrize("allowed", [False, True], ids=["refused", "allowed"])
+async def test_a_name_resolving_to_a_private_address_is_accepted_at_post_and_refused_at_delivery_unless_allowed(
+    settings: gateway.Settings, allowed: bool
+) -> None:
+    name, addresses = private_name()
+    async with listening(addresses) as receiver, running(hooked(settings, callback_allow_private=allowed)) as gw:
+        answer = await post_with_callback(gw, receiver.url(name))
+        assert answer.status_code == 202, answer.text
+        if allowed:
+            [request] = await arrived(receiver, 1)
+            assert request.json()["type"] == "notification.queued"
+        else:
+            notification_id = answer.json()["id"]
+            await eventually(lambda: refused_attempt_shown(gw, notification_id), what="an attempt refused")
+            assert receiver.requests == []
+
+
+async def test_a_callback_url_without_a_webhook_secret_is_400(gw: Harness) -> None:
+    for batch in (False, True):
+        assert_names(await post_with_callback(gw, "https://example.com/hook", batch=batch), callback_key(batch))
+    await assert_nothing_stored_or_published(gw)
+
+
+MALFORMED_URLS = [
+    "http://user:password@example.com/hook",
+    "https://token@example.com/hook",
+    "/relative/hook",
+    "example.com/hook",
+    "ftp://example.com/hook",
+    "javascript:alert(1)",
+    "http:///hook",
+    "https://example.com/" + "x" * 2029,  # 2049 characters
+]
+
+
+async def test_a_callback_url_with_credentials_not_absolute_http_or_over_2048_characters_is_400(
+    settings: gateway.Settings,
+) -> None:
+    async with running(hooked(settings)) as gw:
+        for url in MALFORMED_URLS:
+            for batch in (False, True):
+                assert_names(await post_with_callback(gw, url, batch=batch, send_at=later()), callback_key(batch))
+        await assert_nothing_stored_or_published(gw)
+        longest = "https://example.com/" + "x" * 2028
+        answer = await post_with_callback(gw, longest, send_at=later())
+        assert answer.status_code == 202 and answer.json()["callback_url"] == longest, answer.text
+
+
+@pytest.mark.parametrize(
+    "secret",
+    ["nope", "whsec_", "whsec_not base64!", webhook_secret(32)[6:], webhook_secret(23), webhook_secret(65)],
+    ids=["word", "empty", "not-base64", "no-prefix", "23-bytes", "65-bytes"],
+)
+def test_a_malformed_webhook_secret_is_refused_at_start(secret: str) -> None:
+    with pytest.raises(ValueError, match=r"(?i)webhook_secret"):
+        gateway.Settings.from_env({"GATEWAY_WEBHOOK_SECRET": secret})
+    given: dict[str, Any] = {"webhook_secret": secret}
+    with pytest.raises(ValueError):
+        gateway.Settings(**given)
+
+
+def test_callback_settings_come_from_the_environment() -> None:
+    names = ("callback_url", "webhook_secret", "callback_timeout", "callback_retry_schedule", "callback_allow_private")
+    env = {
+        "GATEWAY_CALLBACK_URL": "https://example.com/hook",
+        "GATEWAY_WEBHOOK_SECRET": webhook_secret(64),
+        "GATEWAY_CALLBACK_TIMEOUT": "2.5",
+        "GATEWAY_CALLBACK_RETRY_SCHEDULE": "1,2.5,60",
+        "GATEWAY_CALLBACK_ALLOW_PRIVATE": "true",
+    }
+    given = msgspec.structs.asdict(gateway.Settings.from_env(env))
+    assert [given[name] for name in names] == ["https://example.com/hook", webhook_secret(64), 2.5, (1, 2.5, 60), True]
+    defaults = msgspec.structs.asdict(gateway.Settings.from_env({}))
+    assert [defaults[name] for name in names] == [None, None, 10, (5, 300, 1800, 7200, 18000, 36000, 36000), False]
+    shortest: dict[str, Any] = {"webhook_secret": webhook_secret(24)}
+    gateway.Settings(**shortest)  # is accepted
+
+
+async def test_the_callbacks_of_an_unknown_or_another_clients_notification_are_404(settings: gateway.Settings) -> None:
+    keys = tuple(f"{client}:{key}" for client, key in CLIENT_KEYS.items())
+    async with running(hooked(msgspec.structs.replace(settings, api_keys=keys))) as gw:
+        created = await gw.post(
+            {**VALID["sms"], "callback_url": "https://example.com/hook", "send_at": later()}, **as_client("bank")
+        )
+        path = f"{gateway.API_PREFIX}/{created.json()['id']}/callbacks"
+        assert (await gw.http.get(path, headers=as_client("bank"))).json() == {"items": []}
+        assert (await gw.http.get(path, headers=as_client("shop"))).status_code == 404
+        unknown = f"{gateway.API_PREFIX}/{uuid.uuid4()}/callbacks"
+        assert (await gw.http.get(unknown, headers=as_client("bank"))).status_code == 404
