@@ -38,6 +38,7 @@ import aiohttp
 import aiohttp.abc
 import aiormq
 import msgspec
+import prometheus_client
 import psycopg
 import psycopg_pool
 import swagger_ui_bundle
@@ -55,6 +56,7 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, Example, OpenAPIType, Operation, Schema, SecurityScheme, Tag
 from litestar.openapi.spec.discriminator import Discriminator
 from litestar.params import Body, FromPath, HeaderParameter, KwargDefinition, QueryParameter
+from litestar.plugins.prometheus import PrometheusConfig
 from litestar.static_files import create_static_files_router
 from litestar.types import ASGIApp, Receive, Scope, Send
 from litestar.typing import FieldDefinition
@@ -94,6 +96,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     callback_timeout: float = 10.0
     callback_retry_schedule: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)  # Svix's: over a day
     callback_allow_private: bool = False  # local development and tests only: lets callbacks reach this network
+    metrics_key: str | None = None  # a bearer key for /metrics; unset, it is open like /health
 
     def __post_init__(self) -> None:
         if self.relay_grace <= self.publish_timeout:  # else the relay takes rows whose request is still publishing
@@ -143,6 +146,24 @@ def webhook_key(secret: str) -> bytes:
 ENVIRONMENT = {  # setting -> the variable it is read from
     name: name.upper() if name in UNPREFIXED else f"GATEWAY_{name.upper()}" for name in Settings.__struct_fields__
 }
+
+# What the gateway counts, served at /metrics (prometheus_client names counters `<name>_total`); every label has
+# a fixed set of values, each set up front so that its series exists from the start.
+ACCEPTED = prometheus_client.Counter("gateway_notifications_accepted", "Notifications stored and answered", ["type"])
+PUBLISHES = prometheus_client.Counter("gateway_publishes", "Publishes to RabbitMQ by outcome", ["result"])
+RELAY_PUBLISHED = prometheus_client.Counter("gateway_relay_published", "Notifications published by the relay")
+STATUS_EVENTS = prometheus_client.Counter("gateway_status_events", "Worker status events by outcome", ["result"])
+CALLBACKS = prometheus_client.Counter("gateway_callbacks", "Callback attempts by outcome", ["result"])
+OUTBOX_ROWS = prometheus_client.Gauge("gateway_outbox_rows", "Notifications stored, not yet confirmed by RabbitMQ")
+OUTBOX_OLDEST = prometheus_client.Gauge("gateway_outbox_oldest_seconds", "Age of the oldest of those")
+CALLBACK_BACKLOG = prometheus_client.Gauge("gateway_callbacks_backlog", "Callbacks still to be delivered")
+for counter, results in (
+    (PUBLISHES, ("confirmed", "nacked", "returned", "timeout", "error")),
+    (STATUS_EVENTS, ("applied", "ignored", "dead_lettered")),
+    (CALLBACKS, ("delivered", "retried", "failed", "gone")),
+):
+    for result in results:
+        counter.labels(result)
 
 # ── Wire types ────────────────────────────────────────────────────────────────────────────────────
 
@@ -474,6 +495,13 @@ RETURNING n.*
 SELECT id, callback_url IS NOT NULL FROM changed
 """
 SELECT_EXISTING_IDS = "SELECT id FROM notifications WHERE id = ANY(%s)"
+# For /metrics: the outbox's rows and the age of the oldest (its publish_after is its commit plus the grace), and
+# the callbacks still to deliver; each read through an index, costing what is pending, not the table.
+BACKLOGS = """
+SELECT (SELECT count(*) FROM outbox),
+    greatest(0, extract(epoch FROM clock_timestamp() - (SELECT min(publish_after) FROM outbox)) + %(grace)s),
+    (SELECT count(*) FROM callbacks WHERE state = 'pending')
+"""
 # The row lock orders this against the relay, which holds a due row locked until it is marked published: a
 # notification is either published or cancelled, never both.
 CANCEL_SCHEDULED = f"""
@@ -694,27 +722,33 @@ async def mark_published(conn: psycopg.AsyncConnection[Any], ids: list[UUID], no
     return row[0] if row else 0
 
 
-async def apply_status_events(pool: DeadlinePool, events: list[StatusEvent]) -> tuple[list[bool], bool]:
+EventOutcome = Literal["applied", "ignored", "unknown"]  # ignored: not forward; unknown: no such notification
+
+
+async def apply_status_events(pool: DeadlinePool, events: list[StatusEvent]) -> tuple[list[EventOutcome], bool]:
     """Apply events in order, in one statement per round: an UPDATE changes a row once, so a notification's second
-    event waits for the next. Returns for each event whether its notification exists (an unknown one is not
-    retried), and whether any change made a callback."""
-    rounds: list[dict[UUID, StatusEvent]] = []
-    for event in events:
+    event waits for the next. Returns each event's outcome, and whether any change made a callback."""
+    rounds: list[dict[UUID, int]] = []  # notification -> index of its event in that round
+    for index, event in enumerate(events):
         if (free := next((round_ for round_ in rounds if event.id not in round_), None)) is None:
             rounds.append(free := {})
-        free[event.id] = event
-    known: set[UUID] = set()
+        free[event.id] = index
+    outcomes: list[EventOutcome | None] = [None] * len(events)
     called_back = False
     async with pool.connection() as conn:
         for round_ in rounds:
-            params = {"events": msgspec.json.encode(list(round_.values())).decode(), "now": utcnow()}
+            params = {"events": msgspec.json.encode([events[i] for i in round_.values()]).decode(), "now": utcnow()}
             params |= {"lifecycle": list(LIFECYCLE), "final": list(FINAL)}
             for event_id, calls_back in await (await conn.execute(APPLY_STATUS_EVENTS, params)).fetchall():
-                known.add(event_id)
+                outcomes[round_[event_id]] = "applied"
                 called_back |= calls_back
-        if unchanged := list({event.id for event in events} - known):
-            known |= {row[0] for row in await (await conn.execute(SELECT_EXISTING_IDS, (unchanged,))).fetchall()}
-    return [event.id in known for event in events], called_back
+        unapplied = list({event.id for event, outcome in zip(events, outcomes, strict=True) if outcome is None})
+        existing: set[UUID] = set()
+        if unapplied:
+            existing = {row[0] for row in await (await conn.execute(SELECT_EXISTING_IDS, (unapplied,))).fetchall()}
+    return [
+        o or ("ignored" if e.id in existing else "unknown") for e, o in zip(events, outcomes, strict=True)
+    ], called_back
 
 
 async def cancel_scheduled(pool: DeadlinePool, client: str, notification_id: UUID) -> tuple[Notification | None, bool]:
@@ -731,6 +765,19 @@ async def fetch_callbacks(pool: DeadlinePool, notification_id: UUID) -> list[Cal
         cursor = conn.cursor(row_factory=kwargs_row(lambda **row: msgspec.convert(row, Callback)))
         await cursor.execute(SELECT_CALLBACKS, (notification_id,))
         return await cursor.fetchall()
+
+
+async def observe_backlogs(pool: DeadlinePool, grace: float) -> None:
+    """Sets the backlog gauges, within a second; if PostgreSQL does not answer, they keep their last values."""
+    try:
+        async with pool.connection(timeout=1.0) as conn:
+            rows, oldest, callbacks = await (await conn.execute(BACKLOGS, {"grace": grace})).fetchone() or (0, 0, 0)
+    except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+        log.warning("metrics: backlogs not read: %s", exc)
+        return
+    OUTBOX_ROWS.set(rows)
+    OUTBOX_OLDEST.set(float(oldest or 0))
+    CALLBACK_BACKLOG.set(callbacks)
 
 
 async def database_answers(pool: DeadlinePool) -> bool:
@@ -810,12 +857,17 @@ class Broker:
             channel = cast(aiormq.Channel, await self.channel.get_underlay_channel())
         except BROKER_ERRORS as exc:  # closed since the check: the connection is going down
             log.warning("broker channel unavailable, %d left pending for the relay: %r", len(notifications), exc)
+            PUBLISHES.labels("error").inc(len(notifications))
             return []
         publishes = {asyncio.ensure_future(self.publish_one(channel, n)): n.id for n in notifications}
         done, late = await asyncio.wait(publishes, timeout=max(within, 0))
         for task in late:
             self.wait_for_late_confirm(task, publishes[task])
         failed = [task for task in done if task.cancelled() or task.exception() is not None]
+        for task in failed:
+            PUBLISHES.labels(publish_result(None if task.cancelled() else task.exception())).inc()
+        PUBLISHES.labels("confirmed").inc(len(done) - len(failed))
+        PUBLISHES.labels("timeout").inc(len(late))
         if failed or late:
             log.warning(
                 "%d of %d publishes failed, %d timed out: %r", len(failed), len(publishes), len(late), failed[:1]
@@ -854,6 +906,12 @@ class Broker:
     async def close(self) -> None:
         if self.connection is not None:
             await self.connection.close()
+
+
+def publish_result(exc: BaseException | None) -> str:
+    if isinstance(exc, aiormq.exceptions.PublishError):  # returned: no queue for its routing key (mandatory)
+        return "returned"
+    return "nacked" if isinstance(exc, aiormq.exceptions.DeliveryError) else "error"
 
 
 # ── Background tasks: grouped stages, the relay, the status consumer ─────────────────────────────────
@@ -973,6 +1031,9 @@ class Gateway:
             log.error("storing %d notifications timed out, outcome unknown: answered 503", len(rows))
             raise
         unconfirmed = {n.id for n in due} - confirmed
+        for notification in stored:
+            if notification is not None:
+                ACCEPTED.labels(notification.type).inc()
         return [msgspec.structs.replace(n, status="pending") if n and n.id in unconfirmed else n for n in stored]
 
     def time_left(self, row: NewNotification) -> float:
@@ -1036,12 +1097,14 @@ class Relay:
         if called_back:  # committed now
             self.callbacks_due.set()
         log.info("relay published %d of %d due notifications", len(confirmed), len(rows))
+        RELAY_PUBLISHED.inc(len(confirmed))
         return len(confirmed)
 
     async def run(self) -> None:
         """Outlives any failure of a round: logged with its traceback, and the next poll tries again."""
         while not self.stopping:
             self.beat = time.monotonic()
+            self.wakeup.clear()  # before the round: a wake-up during it (a reconnect, a stop) is not lost
             try:
                 published = await self.relay_once()
             except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
@@ -1055,7 +1118,6 @@ class Relay:
             if published >= self.settings.relay_batch:  # a backlog: go on at once, letting requests in between
                 await asyncio.sleep(0)
                 continue
-            self.wakeup.clear()
             with suppress(TimeoutError):
                 await asyncio.wait_for(self.wakeup.wait(), self.settings.relay_interval)
 
@@ -1078,11 +1140,11 @@ class StatusConsumer:
         self.events = Coalescer(self.apply, isolate=refuses_data)
         self.lone_retries = asyncio.Semaphore(2)  # a burst of failing events must not take the pool from requests
 
-    async def apply(self, events: list[StatusEvent]) -> list[bool]:
-        known, called_back = await apply_status_events(self.pool, events)
+    async def apply(self, events: list[StatusEvent]) -> list[EventOutcome]:
+        outcomes, called_back = await apply_status_events(self.pool, events)
         if called_back:
             self.callbacks_due.set()
-        return known
+        return outcomes
 
     async def start(self, broker: Broker) -> None:
         assert broker.connection is not None
@@ -1102,7 +1164,7 @@ class StatusConsumer:
         failures = 0
         while True:
             try:  # after a failure, alone: an event that keeps failing must not take its batch with it
-                known = await self.apply_alone(event) if failures else await self.events.submit(event)
+                outcome = await self.apply_alone(event) if failures else await self.events.submit(event)
                 break
             except Exception as exc:
                 if not is_outage(exc):
@@ -1117,18 +1179,20 @@ class StatusConsumer:
                     return
                 log.warning("status event for %s not applied, retrying in 1 s: %s", event.id, exc)
                 await asyncio.sleep(1)
-        if known:
-            await message.ack()
-        else:
+        if outcome == "unknown":
             await dead_letter(message, f"unknown notification {event.id}")
+        else:
+            STATUS_EVENTS.labels(outcome).inc()
+            await message.ack()
 
-    async def apply_alone(self, event: StatusEvent) -> bool:
+    async def apply_alone(self, event: StatusEvent) -> EventOutcome:
         async with self.lone_retries:
             return (await self.apply([event]))[0]
 
 
 async def dead_letter(message: aio_pika.abc.AbstractIncomingMessage, reason: str) -> None:
     log.warning("dead-lettering a status event: %s", reason)
+    STATUS_EVENTS.labels("dead_lettered").inc()
     await message.reject(requeue=False)
 
 
@@ -1260,6 +1324,7 @@ class CallbackSender:
             )
         else:
             next_attempt_at = at + timedelta(seconds=schedule[callback.attempts])
+        CALLBACKS.labels("retried" if state == "pending" else state).inc()
         outcome = AttemptOutcome(at, status_code, error, next_attempt_at, id=callback.id, state=state)
         try:
             await self.outcomes.submit(outcome)
@@ -1700,6 +1765,19 @@ async def health(gateway: NamedDependency[Gateway]) -> Response[Health]:
     return Response(Health("ok" if healthy else "unavailable", checks), status_code=200 if healthy else 503)
 
 
+@get("/metrics", include_in_schema=False, media_type=prometheus_client.CONTENT_TYPE_LATEST)
+async def metrics(request: Request[Any, Any, Any], gateway: NamedDependency[Gateway]) -> bytes:
+    """Prometheus' text format; with GATEWAY_METRICS_KEY set, only for that key as a bearer token."""
+    key = gateway.settings.metrics_key
+    presented = request.headers.get("authorization", "").encode()
+    if key is not None and not hmac.compare_digest(presented, f"Bearer {key}".encode()):
+        raise NotAuthorizedException(
+            "Authorization: Bearer <GATEWAY_METRICS_KEY> required", headers={"WWW-Authenticate": "Bearer"}
+        )
+    await observe_backlogs(gateway.pool, gateway.settings.relay_grace)
+    return prometheus_client.generate_latest()
+
+
 def nested_too_deeply(request: Request[Any, Any, Any], exc: RecursionError) -> Response[ErrorBody]:
     """msgspec decodes recursively: thousands of nested arrays exhaust the stack before any depth check of ours."""
     return error(400, "Request body is nested too deeply", [{"key": "body"}])
@@ -1720,7 +1798,7 @@ class ApiKeys(AbstractAuthenticationMiddleware):
     kept with each row instead of the key. With no keys set, every caller is the default client."""
 
     def __init__(self, app: ASGIApp, api_keys: tuple[str, ...]) -> None:
-        super().__init__(app, exclude=["^/health$", "^/docs"])  # anchored: an id of "health" is no way around it
+        super().__init__(app, exclude=["^/health$", "^/metrics$", "^/docs"])  # anchored: an id "health" is no way in
         self.keys = [
             (key.encode(), AuthenticationResult(client, hashlib.sha256(key.encode()).hexdigest()[:8]))
             for client, key in map(client_and_key, api_keys)
@@ -1743,6 +1821,10 @@ class ApiKeys(AbstractAuthenticationMiddleware):
 
 
 # ── App factory ───────────────────────────────────────────────────────────────────────────────────
+
+
+# Requests by route template (bounded labels); unmatched paths are left out, so random URLs add no series.
+REQUEST_METRICS = PrometheusConfig(app_name="gateway", prefix="gateway", group_path=True, exclude_unhandled_paths=True)
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
@@ -1789,12 +1871,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
         route_handlers=[
             Router("/", route_handlers=api, tags=["notifications"]),
             health,
+            metrics,
             # Swagger UI's files from the installed package, not a CDN: /docs works offline and behind firewalls.
             create_static_files_router(DOCS_ASSETS, [swagger_ui_bundle.swagger_ui_path], include_in_schema=False),
         ],
         dependencies={"gateway": Provide(provide_gateway, sync_to_thread=False)},
         lifespan=[lifespan],
-        middleware=[DefineMiddleware(ApiKeys, api_keys=settings.api_keys)],
+        middleware=[REQUEST_METRICS.middleware, DefineMiddleware(ApiKeys, api_keys=settings.api_keys)],
         request_class=StrictRequest,
         plugins=[StructSchemas()],
         exception_handlers={

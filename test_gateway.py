@@ -45,6 +45,7 @@ import yaml
 from litestar.testing import TestClient
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate as validate_openapi
+from prometheus_client.parser import text_string_to_metric_families
 
 import gateway
 
@@ -2208,7 +2209,7 @@ async def test_an_event_postgresql_refuses_is_dead_lettered_alone(gw: Harness, m
     refused, fine = [(await gw.post(VALID["sms"])).json()["id"] for _ in range(2)]
     apply = gateway.apply_status_events
 
-    async def refuse_one(pool: Any, events: list[gateway.StatusEvent]) -> tuple[list[bool], bool]:
+    async def refuse_one(pool: Any, events: list[gateway.StatusEvent]) -> tuple[list[gateway.EventOutcome], bool]:
         if any(str(event.id) == refused for event in events):
             raise psycopg.errors.UntranslatableCharacter("unsupported Unicode escape sequence")
         return await apply(pool, events)
@@ -3002,3 +3003,110 @@ async def test_the_callbacks_of_an_unknown_or_another_clients_notification_are_4
         assert (await gw.http.get(path, headers=as_client("shop"))).status_code == 404
         unknown = f"{gateway.API_PREFIX}/{uuid.uuid4()}/callbacks"
         assert (await gw.http.get(unknown, headers=as_client("bank"))).status_code == 404
+
+
+# ── Metrics ──────────────────────────────────────────────────────────────────────────────────────
+
+
+async def scrape(gw: Harness, **headers: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    """Every sample /metrics serves, by name and labels."""
+    response = await gw.http.get("/metrics", headers=headers)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/plain")
+    return {
+        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+        for family in text_string_to_metric_families(response.text)
+        for sample in family.samples
+    }
+
+
+def sample(samples: dict[tuple[str, tuple[tuple[str, str], ...]], float], name: str, **labels: str) -> float:
+    return samples.get((name, tuple(sorted(labels.items()))), 0.0)
+
+
+async def test_metrics_count_accepted_published_and_worker_events(gw: Harness) -> None:
+    before = await scrape(gw)
+    ids = [(await gw.post(VALID["sms"])).json()["id"] for _ in range(3)]
+    await gw.post(VALID["email"])
+    await gw.publish_status({"id": ids[0], "status": "delivered"})
+    await gw.publish_status({"id": ids[0], "status": "sent"})  # not forward: ignored
+    await gw.publish_status({"id": str(uuid.uuid4()), "status": "sent"})  # unknown: dead-lettered
+    await eventually(lambda: _equals(gw.queue_depth("status", dead=True), 1), what="the unknown event dead-lettered")
+    await gw.http.get(f"{gateway.API_PREFIX}/{ids[1]}")
+    after = await scrape(gw)
+
+    def moved(name: str, **labels: str) -> float:
+        return sample(after, name, **labels) - sample(before, name, **labels)
+
+    assert moved("gateway_notifications_accepted_total", type="sms") == 3
+    assert moved("gateway_notifications_accepted_total", type="email") == 1
+    assert moved("gateway_publishes_total", result="confirmed") == 4
+    assert moved("gateway_status_events_total", result="applied") == 1
+    assert moved("gateway_status_events_total", result="ignored") == 1
+    assert moved("gateway_status_events_total", result="dead_lettered") == 1
+    for result in ("nacked", "returned", "timeout", "error"):
+        assert ("gateway_publishes_total", (("result", result),)) in after, "every result has its series"
+    read = {"app_name": "gateway", "method": "GET", "path": f"{gateway.API_PREFIX}/{{notification_id}}"}
+    assert moved("gateway_requests_total", **read, status_code="200") == 1, "grouped by route template"
+    assert not any(ids[1] in str(labels) for _, labels in after), "no notification id in any label"
+
+
+async def test_a_returned_publish_and_the_relay_are_counted(gw: Harness) -> None:
+    before = await scrape(gw)
+    queue = await gw.channel.get_queue(f"{gw.settings.exchange}.push")
+    await queue.unbind(gw.settings.exchange, routing_key="push")
+    assert (await gw.post(VALID["push"])).json()["status"] == "pending"
+    await queue.bind(gw.settings.exchange, routing_key="push")
+    await eventually(lambda: _equals(gw.queue_depth("push"), 1), what="the relay published it")
+    after = await scrape(gw)
+    assert (
+        sample(after, "gateway_publishes_total", result="returned")
+        - sample(before, "gateway_publishes_total", result="returned")
+        == 1
+    )
+    assert sample(after, "gateway_relay_published_total") - sample(before, "gateway_relay_published_total") == 1
+
+
+@pytest.mark.slow
+async def test_a_nacked_publish_is_counted(gw: Harness) -> None:
+    queue = f"{gw.settings.exchange}.sms"
+    policy = f"nack-{gw.settings.exchange}"
+    before = await scrape(gw)
+    rabbitmqctl(
+        "set_policy", policy, f"^{queue}$", '{"max-length": 0, "overflow": "reject-publish"}', "--apply-to", "queues"
+    )
+    try:
+        await asyncio.sleep(0.5)  # policies apply asynchronously
+        assert (await gw.post(VALID["sms"])).json()["status"] == "pending"
+    finally:
+        rabbitmqctl("clear_policy", policy)
+    after = await scrape(gw)
+    assert sample(after, "gateway_publishes_total", result="nacked") > sample(
+        before, "gateway_publishes_total", result="nacked"
+    )
+
+
+@pytest.mark.slow
+async def test_the_outbox_gauges_see_a_broker_outage(settings: gateway.Settings, broker_relay: TcpRelay) -> None:
+    async with running(with_relay(settings, broker_relay, "rabbitmq_url"), settings) as gw:
+        assert sample(await scrape(gw), "gateway_outbox_rows") == 0
+        await broker_relay.cut()
+        await eventually(lambda: _health_down(gw), what="broker seen down")
+        answers = await asyncio.gather(*(gw.post(VALID["sms"]) for _ in range(10)))
+        assert {a.json()["status"] for a in answers} == {"pending"}
+        await asyncio.sleep(1.5)
+        during = await scrape(gw)
+        assert sample(during, "gateway_outbox_rows") == 10
+        assert sample(during, "gateway_outbox_oldest_seconds") >= 1.5
+        await broker_relay.open()
+        await eventually(lambda: _all_queued(gw, {a.json()["id"] for a in answers}), what="published after it")
+        assert sample(await scrape(gw), "gateway_outbox_rows") == 0
+
+
+async def test_metrics_are_open_like_health_or_behind_their_own_key(settings: gateway.Settings) -> None:
+    async with running(msgspec.structs.replace(settings, api_keys=("client:api-key",))) as gw:
+        await scrape(gw)  # the API's keys are not asked for
+    async with running(msgspec.structs.replace(settings, metrics_key="scraper-key")) as gw:
+        assert (await gw.http.get("/metrics")).status_code == 401
+        assert (await gw.http.get("/metrics", headers={"Authorization": "Bearer wrong"})).status_code == 401
+        await scrape(gw, Authorization="Bearer scraper-key")
