@@ -1013,7 +1013,6 @@ def test_operations_have_clean_ids_and_described_tags() -> None:
         "GET /api/v1/notifications/{notification_id}": ("readNotification", ["notifications"]),
         "GET /api/v1/notifications/{notification_id}/callbacks": ("listCallbacks", ["notifications"]),
         "POST /api/v1/notifications/{notification_id}/cancel": ("cancelNotification", ["notifications"]),
-        "GET /api/v1/notifications/{notification_id}/callbacks": ("listCallbacks", ["notifications"]),
         "GET /api/v1/notifications": ("listNotifications", ["notifications"]),
         "GET /health": ("health", ["operations"]),
     }
@@ -1361,6 +1360,7 @@ async def test_python_gateway_py_serves_and_sigterm_lets_in_flight_requests_fini
 # ── Nothing accepted is lost: the outbox and the relay ───────────────────────────────────────────
 
 
+@pytest.mark.slow
 async def test_broker_outage_50_accepted_all_reach_their_queue_afterwards(
     settings: gateway.Settings, broker_relay: TcpRelay
 ) -> None:
@@ -1400,6 +1400,7 @@ async def test_connection_dropped_mid_publish_loses_nothing(settings: gateway.Se
         assert set(await gw.take_all_ids()) == accepted  # at least once: a lost confirm may repeat one
 
 
+@pytest.mark.slow
 async def test_scheduled_notification_waits_for_send_at(shared_gw: Harness) -> None:
     send_at = datetime.now(UTC) + timedelta(seconds=2)
     response = await shared_gw.post({**VALID["telegram"], "send_at": send_at.isoformat()})
@@ -2357,6 +2358,7 @@ async def test_a_session_cut_off_mid_transaction_cannot_keep_its_locks(shared_gw
     assert milliseconds == (int(shared_gw.settings.request_deadline * 1000) + 1000,)
 
 
+@pytest.mark.slow
 async def test_rows_the_broker_confirmed_are_not_resent_when_marking_them_fails(
     gw: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -2384,6 +2386,7 @@ def gateway_cpu_seconds() -> float:
     return usage.user + usage.system
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "poison",
     [
@@ -2704,6 +2707,7 @@ async def cancel(gw: Harness, notification_id: str) -> httpx.Response:
     return await gw.http.post(f"{gateway.API_PREFIX}/{notification_id}/cancel")
 
 
+@pytest.mark.slow
 async def test_a_cancelled_notification_is_never_published_and_a_second_cancel_changes_nothing(gw: Harness) -> None:
     notification_id = await post_scheduled(gw, 1.0)
     first = await cancel(gw, notification_id)
@@ -2979,6 +2983,7 @@ async def test_a_retry_keeps_its_webhook_id_with_a_new_timestamp_and_both_attemp
     assert callback["created_at"] and all(attempt["at"] for attempt in callback["attempts"])
 
 
+@pytest.mark.slow
 async def test_a_callback_timing_out_or_answered_5xx_is_retried_on_schedule_then_failed(
     settings: gateway.Settings, receiver: Receiver
 ) -> None:
@@ -2993,6 +2998,7 @@ async def test_a_callback_timing_out_or_answered_5xx_is_retried_on_schedule_then
     assert [request.headers["webhook-id"] for request in receiver.requests] == [callback["id"]] * 3
 
 
+@pytest.mark.slow
 async def test_callbacks_wait_out_a_receiver_outage_across_a_gateway_restart(settings: gateway.Settings) -> None:
     receiver = Receiver()  # its port refuses connections until it opens
     hooks = hooked(settings, callback_retry_schedule=(0.5,) * 30)  # 15 s of retries: longer than the outage
@@ -3016,6 +3022,7 @@ async def test_callbacks_wait_out_a_receiver_outage_across_a_gateway_restart(set
     assert len({request.headers["webhook-id"] for request in requests}) == 3
 
 
+@pytest.mark.slow
 async def test_a_410_stops_every_later_callback_of_its_notification(
     settings: gateway.Settings, receiver: Receiver
 ) -> None:
@@ -3045,6 +3052,7 @@ async def test_a_redirect_is_not_followed_and_counts_as_a_failure(
     assert [attempt["status_code"] for attempt in callback["attempts"]] == [307, 200]
 
 
+@pytest.mark.slow
 async def test_two_gateways_deliver_each_callback_once(settings: gateway.Settings, receiver: Receiver) -> None:
     hooks = hooked(settings)
     receiver.delay = 0.05  # each callback stays pending a while after it is picked up
