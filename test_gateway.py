@@ -3325,3 +3325,44 @@ async def test_metrics_are_open_like_health_or_behind_their_own_key(settings: ga
         assert (await gw.http.get("/metrics")).status_code == 401
         assert (await gw.http.get("/metrics", headers={"Authorization": "Bearer wrong"})).status_code == 401
         await scrape(gw, Authorization="Bearer scraper-key")
+
+
+# ── Several instances ────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.slow
+async def test_two_instances_under_load_one_killed_midway_every_accepted_notification_is_queued(
+    settings: gateway.Settings, amqp: aio_pika.abc.AbstractChannel
+) -> None:
+    ports = (free_port(), free_port())
+    quick = {"GATEWAY_RELAY_INTERVAL": "0.2", "GATEWAY_RELAY_GRACE": "1.5", "GATEWAY_PUBLISH_TIMEOUT": "1"}
+    accepted: list[str] = []
+    with gateway_process(settings, ports[0], **quick) as doomed, gateway_process(settings, ports[1], **quick):
+        async with httpx.AsyncClient(timeout=10) as http:
+
+            async def load(port: int, until: float) -> None:
+                while time.monotonic() < until:
+                    try:
+                        answer = await http.post(f"http://127.0.0.1:{port}{gateway.API_PREFIX}", json=VALID["sms"])
+                    except httpx.HTTPError:
+                        return  # its instance is gone; what it answered 202 must still arrive
+                    if answer.status_code == 202:
+                        accepted.append(answer.json()["id"])
+
+            async def kill_midway() -> None:
+                await asyncio.sleep(1.5)
+                doomed.kill()  # SIGKILL: no shutdown, its in-flight publishes and pending rows are left as they are
+
+            until = time.monotonic() + 4
+            await asyncio.gather(*(load(ports[i % 2], until) for i in range(16)), kill_midway())
+        queued: set[str] = set()
+        queue = await amqp.get_queue(f"{settings.exchange}.sms")
+
+        async def everything_queued() -> bool:
+            while (message := await queue.get(no_ack=True, fail=False)) is not None:
+                queued.add(message.message_id or "")
+            return set(accepted) <= queued
+
+        await eventually(everything_queued, within=20, what="every accepted notification queued by the survivor")
+    assert doomed.returncode == -signal.SIGKILL
+    assert len(accepted) > 100, f"too little load to mean anything: {len(accepted)}"
