@@ -3366,3 +3366,19 @@ async def test_two_instances_under_load_one_killed_midway_every_accepted_notific
         await eventually(everything_queued, within=20, what="every accepted notification queued by the survivor")
     assert doomed.returncode == -signal.SIGKILL
     assert len(accepted) > 100, f"too little load to mean anything: {len(accepted)}"
+
+
+async def test_callback_attempts_and_the_backlog_are_counted(settings: gateway.Settings, receiver: Receiver) -> None:
+    receiver.answers = [500]
+    async with running(hooked(settings)) as gw:
+        before = await scrape(gw)
+        assert (await post_with_callback(gw, receiver.url())).status_code == 202
+        await arrived(receiver, 2)  # the 500, then the retry answered 200
+        await asyncio.sleep(0.5)
+        after = await scrape(gw)
+    for result in ("retried", "delivered"):
+        moved = sample(after, "gateway_callbacks_total", result=result) - sample(
+            before, "gateway_callbacks_total", result=result
+        )
+        assert moved == 1, result
+    assert sample(after, "gateway_callbacks_backlog") == 0
