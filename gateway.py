@@ -1280,6 +1280,8 @@ class CallbackSender:
 
     def delivered(self, task: asyncio.Task[None]) -> None:
         self.sending.discard(task)
+        if not task.cancelled() and task.exception() is not None:  # its lease runs out, and it is tried again
+            log.error("callback delivery failed", exc_info=task.exception())
         if len(self.sending) <= CALLBACKS_AT_ONCE // 2:  # a backlog is claimed in large bites, not one by one
             self.due.set()
 
@@ -1292,18 +1294,18 @@ class CallbackSender:
             return await cursor.fetchall()
 
     async def deliver(self, callback: DueCallback) -> None:
-        data = msgspec.json.decode(callback.data, type=Notification)
-        body = msgspec.json.encode(CallbackBody(callback.type, callback.created_at, data))
         at = utcnow()
         timestamp = int(at.timestamp())
-        headers = {
-            "content-type": "application/json",
-            "webhook-id": str(callback.id),
-            "webhook-timestamp": str(timestamp),
-            "webhook-signature": sign(self.key, str(callback.id), timestamp, body),
-        }
         status_code, error = None, None
         try:
+            data = msgspec.json.decode(callback.data, type=Notification)
+            body = msgspec.json.encode(CallbackBody(callback.type, callback.created_at, data))
+            headers = {
+                "content-type": "application/json",
+                "webhook-id": str(callback.id),
+                "webhook-timestamp": str(timestamp),
+                "webhook-signature": sign(self.key, str(callback.id), timestamp, body),
+            }
             if not (self.settings.callback_allow_private or is_public(urlsplit(callback.url).hostname or "")):
                 raise OSError("refused: a loopback, private, link-local or multicast address")
             async with self.session.post(callback.url, data=body, headers=headers, allow_redirects=False) as answer:
