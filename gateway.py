@@ -72,6 +72,7 @@ R = TypeVar("R")
 GRACEFUL_SHUTDOWN = 20  # seconds uvicorn gives in-flight requests after SIGTERM
 DEFAULT_CLIENT = "default"  # the client of a plain key, and of every caller when no keys are set
 UNPREFIXED = ("database_url", "rabbitmq_url", "host", "port", "log_level")  # the usual names; the rest are GATEWAY_*
+QueueType = Literal["classic", "quorum"]
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -97,6 +98,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     callback_retry_schedule: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)  # Svix's: over a day
     callback_allow_private: bool = False  # local development and tests only: lets callbacks reach this network
     metrics_key: str | None = None  # a bearer key for /metrics; unset, it is open like /health
+    queue_type: QueueType = "classic"  # quorum: replicated queues that survive losing a broker node
+    delivery_limit: int = 20  # quorum only: requeues of a message, after which it is dead-lettered instead
 
     def __post_init__(self) -> None:
         if self.relay_grace <= self.publish_timeout:  # else the relay takes rows whose request is still publishing
@@ -114,6 +117,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             raise ValueError(f"GATEWAY_CALLBACK_URL {problem}")
         if any(seconds < 0 for seconds in self.callback_retry_schedule):
             raise ValueError("GATEWAY_CALLBACK_RETRY_SCHEDULE must list seconds, none negative")
+        if self.delivery_limit < 1:  # 0 would dead-letter a message at its first requeue
+            raise ValueError("GATEWAY_DELIVERY_LIMIT must be at least 1")
 
     @property
     def request_deadline(self) -> float:
@@ -805,6 +810,49 @@ def queue_names(exchange: str) -> dict[str, str]:
     return {routing_key: f"{exchange}.{routing_key}" for routing_key in (*CHANNEL_TYPES, "status")}
 
 
+# RabbitMQ's reply to a declaration that differs from what it has, e.g. "inequivalent arg 'x-queue-type' for queue
+# 'q' in vhost '/': received 'quorum' but current is 'classic'"; a value is also "the value 'v' of type 't'", or none.
+INEQUIVALENT = re.compile(
+    r"inequivalent arg '(?P<argument>[^']*)' for (?P<kind>\w+) '(?P<name>[^']*)' in vhost '[^']*': "
+    r"received (?P<received>.*) but current is (?P<current>.*)$"
+)
+ARGUMENT_VALUE = re.compile(r"^(?:the value )?'(?P<value>[^']*)'(?: of type '\w+')?$")
+
+
+class TopologyClashError(Exception):
+    """RabbitMQ already has a queue or exchange of the gateway's name declared otherwise, and cannot change it."""
+
+    @classmethod
+    def from_reply(cls, reply: str, settings: Settings) -> TopologyClashError:
+        """One line naming the queue, what RabbitMQ has and what the gateway wants: its type, or else the argument."""
+        found = INEQUIVALENT.search(reply)
+        if found is None:
+            return cls(f"RabbitMQ refused the gateway's exchange and queues: {reply}")
+        current, received = (argument_value(found[side]) for side in ("current", "received"))
+        where = f"{found['kind']} {found['name']!r}"
+        remedy = "drain and delete it, or set a new GATEWAY_EXCHANGE (README: Quorum queues)"
+        if found["argument"] == "x-queue-type":  # absent means classic
+            have, want = current or "classic", received or "classic"
+            return cls(
+                f"RabbitMQ has {where} as a {have} queue, but GATEWAY_QUEUE_TYPE={settings.queue_type} wants a {want} "
+                f"queue, and a queue's type cannot change: {remedy}"
+            )
+        from_settings = f"GATEWAY_QUEUE_TYPE={settings.queue_type}, GATEWAY_DELIVERY_LIMIT={settings.delivery_limit}"
+        return cls(
+            f"RabbitMQ has {where} with {found['argument']} {current or 'none'}, but the gateway declares it with "
+            f"{received or 'none'} ({from_settings}), and RabbitMQ cannot change it: {remedy}"
+        )
+
+
+def argument_value(text: str) -> str | None:
+    """The value in RabbitMQ's words (`'v'`, `the value 'v' of type 't'`), or None for `none`."""
+    text = text.strip()
+    if text == "none":
+        return None
+    found = ARGUMENT_VALUE.match(text)
+    return found["value"] if found else text
+
+
 class Broker:
     """One robust AMQP connection: a confirm channel to publish on, and what it has published but not settled."""
 
@@ -826,16 +874,35 @@ class Broker:
         )
         self.connection = await asyncio.wait_for(connecting, self.settings.boot_timeout)
         self.channel = await self.connection.channel(publisher_confirms=True, on_return_raises=True)
-        await self.declare_topology(self.channel)
+        try:
+            await self.declare_topology(self.channel)
+        except aiormq.exceptions.ChannelPreconditionFailed as exc:  # its reply says it all: not chained
+            raise TopologyClashError.from_reply(str(exc.args[0] if exc.args else exc), self.settings) from None
 
     async def declare_topology(self, channel: aio_pika.abc.AbstractChannel) -> None:
         """Durable exchange, and per routing key a durable queue that dead-letters into `<queue>.dead`."""
         exchange = await channel.declare_exchange(self.settings.exchange, aio_pika.ExchangeType.DIRECT, durable=True)
         for routing_key, name in queue_names(self.settings.exchange).items():
-            await channel.declare_queue(f"{name}.dead", durable=True)
-            dead_letters = {"x-dead-letter-exchange": "", "x-dead-letter-routing-key": f"{name}.dead"}
-            queue = await channel.declare_queue(name, durable=True, arguments=cast(dict[str, Any], dead_letters))
+            # `.dead` first: with no other argument, a type clash on it is reported as one (on the main queue
+            # RabbitMQ names the first argument that differs, such as x-overflow).
+            await channel.declare_queue(f"{name}.dead", durable=True, arguments=self.queue_arguments())
+            arguments = self.queue_arguments(dead_letters_to=f"{name}.dead")
+            queue = await channel.declare_queue(name, durable=True, arguments=arguments)
             await queue.bind(exchange, routing_key=routing_key)
+
+    def queue_arguments(self, dead_letters_to: str | None = None) -> dict[str, Any]:
+        """A quorum main queue also dead-letters a message once it has gone back more than `delivery_limit` times
+        (rejected or nacked with requeue, or held by a worker whose channel closed), and keeps each until its `.dead`
+        queue has it (at-least-once, which RabbitMQ applies only with reject-publish overflow)."""
+        arguments: dict[str, Any] = {}
+        if dead_letters_to is not None:
+            arguments |= {"x-dead-letter-exchange": "", "x-dead-letter-routing-key": dead_letters_to}
+        if self.settings.queue_type == "quorum":
+            arguments["x-queue-type"] = "quorum"
+            if dead_letters_to is not None:
+                arguments |= {"x-dead-letter-strategy": "at-least-once", "x-overflow": "reject-publish"}
+                arguments["x-delivery-limit"] = self.settings.delivery_limit
+        return arguments
 
     @property
     def is_connected(self) -> bool:
@@ -1844,7 +1911,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             await broker.connect()
             app.state.gateway = gateway = Gateway(settings, pool, broker)
             await StatusConsumer(pool, gateway.callbacks_due).start(broker)
-        except BaseException:
+        except BaseException as exc:
+            if isinstance(exc, TopologyClashError):  # for the operator to fix, in one line (see __main__)
+                log.error("%s", exc)
             await broker.close()
             await pool.close()
             raise
@@ -2016,6 +2085,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 if __name__ == "__main__":
     settings = Settings.from_env()
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # uvicorn logs a failed start with its traceback: for a TopologyClashError the lifespan's one line says it all.
+    logging.getLogger("uvicorn.error").addFilter(lambda record: "TopologyClashError: " not in record.getMessage())
     # Every connection is an open file: a soft limit of 1,024 (Docker's default too) ran out under idle sockets.
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))

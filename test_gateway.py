@@ -3382,3 +3382,185 @@ async def test_callback_attempts_and_the_backlog_are_counted(settings: gateway.S
         )
         assert moved == 1, result
     assert sample(after, "gateway_callbacks_backlog") == 0
+
+
+# ── Quorum queues ────────────────────────────────────────────────────────────────────────────────
+
+QUEUE_LISTING = ["rabbitmqctl", "-q", "list_queues", "name", "type", "arguments", "--formatter", "json"]
+RESTART_ADVICE = "drain and delete it, or set a new GATEWAY_EXCHANGE (README: Quorum queues)"
+
+
+def quorum(settings: gateway.Settings, **changes: Any) -> gateway.Settings:
+    return msgspec.structs.replace(settings, queue_type="quorum", **changes)
+
+
+async def boot_broker(settings: gateway.Settings) -> None:
+    """What a start declares in RabbitMQ, without the rest of the gateway."""
+    broker = gateway.Broker(settings)
+    try:
+        await broker.connect()
+    finally:
+        await broker.close()
+
+
+async def declared_queues(exchange: str) -> dict[str, tuple[str, dict[str, Any]]]:
+    """The exchange's queues, each with its type and arguments as RabbitMQ itself reports them."""
+    try:
+        listing = await asyncio.to_thread(
+            subprocess.run, QUEUE_LISTING, check=True, capture_output=True, text=True, timeout=30
+        )
+    except FileNotFoundError:
+        pytest.fail("rabbitmqctl is not on PATH: run the tests where RabbitMQ's CLI is installed", pytrace=False)
+    return {
+        queue["name"]: (queue["type"], {name: value for name, _, value in queue["arguments"]})
+        for queue in json.loads(listing.stdout)
+        if queue["name"].startswith(f"{exchange}.")
+    }
+
+
+def test_queue_type_and_delivery_limit_come_from_the_environment_and_are_checked() -> None:
+    defaults = gateway.Settings.from_env({})
+    assert (defaults.queue_type, defaults.delivery_limit) == ("classic", 20)
+    chosen = gateway.Settings.from_env({"GATEWAY_QUEUE_TYPE": "quorum", "GATEWAY_DELIVERY_LIMIT": "3"})
+    assert (chosen.queue_type, chosen.delivery_limit) == ("quorum", 3)
+    with pytest.raises(msgspec.ValidationError, match="queue_type"):
+        gateway.Settings.from_env({"GATEWAY_QUEUE_TYPE": "lazy"})
+    for limit in ("0", "-1"):
+        with pytest.raises(msgspec.ValidationError, match="GATEWAY_DELIVERY_LIMIT"):
+            gateway.Settings.from_env({"GATEWAY_DELIVERY_LIMIT": limit})
+
+
+async def test_classic_queues_are_declared_as_before(settings: gateway.Settings) -> None:
+    await boot_broker(settings)
+    names = gateway.queue_names(settings.exchange).values()
+    expected: dict[str, tuple[str, dict[str, Any]]] = {f"{name}.dead": ("classic", {}) for name in names}
+    expected |= {
+        name: ("classic", {"x-dead-letter-exchange": "", "x-dead-letter-routing-key": f"{name}.dead"}) for name in names
+    }
+    assert await declared_queues(settings.exchange) == expected
+
+
+async def test_quorum_queues_dead_letter_at_least_once_and_past_a_delivery_limit(settings: gateway.Settings) -> None:
+    await boot_broker(quorum(settings, delivery_limit=7))
+    names = gateway.queue_names(settings.exchange).values()
+    main = {
+        "x-queue-type": "quorum",
+        "x-dead-letter-exchange": "",
+        "x-dead-letter-strategy": "at-least-once",
+        "x-overflow": "reject-publish",
+        "x-delivery-limit": 7,
+    }
+    expected = {f"{name}.dead": ("quorum", {"x-queue-type": "quorum"}) for name in names} | {
+        name: ("quorum", main | {"x-dead-letter-routing-key": f"{name}.dead"}) for name in names
+    }
+    assert await declared_queues(settings.exchange) == expected
+
+
+async def test_a_notification_goes_through_quorum_queues_and_its_reports_come_back(
+    settings: gateway.Settings,
+) -> None:
+    async with running(quorum(settings)) as gw:
+        sent = {key: (await gw.post(VALID[key])).json() for key in PUBLISHED_KEYS}
+        assert {notification["status"] for notification in sent.values()} == {"queued"}
+        for key, notification in sent.items():
+            assert [message.message_id for message in await gw.take(key)] == [notification["id"]]
+        await gw.publish_status({"id": sent["sms"]["id"], "status": "delivered"})
+        await eventually(lambda: equals(status_of(gw, sent["sms"]["id"]), "delivered"), what="report applied")
+
+
+async def test_a_message_requeued_past_the_delivery_limit_ends_in_its_dead_queue(settings: gateway.Settings) -> None:
+    async with running(quorum(settings, delivery_limit=2)) as gw:
+        notification = (await gw.post(VALID["sms"])).json()
+        assert notification["status"] == "queued"
+        queue = await gw.channel.get_queue(f"{settings.exchange}.sms")
+        deliveries = 0
+
+        async def dead_lettered() -> bool:  # a worker failing on the message, again and again
+            nonlocal deliveries
+            if (message := await queue.get(no_ack=False, fail=False)) is not None:
+                deliveries += 1
+                await message.reject(requeue=True)
+            return await gw.queue_depth("sms", dead=True) > 0
+
+        await eventually(dead_lettered, within=10, what="the message dead-lettered past its delivery limit")
+        assert deliveries == 3, "delivered once, then again after each of the 2 requeues the limit allows"
+        [dead] = await gw.take("sms", dead=True)
+        assert dead.message_id == notification["id"]
+        assert dead.headers["x-first-death-reason"] == "delivery_limit"
+        assert await gw.queue_depth("sms") == 0
+
+
+async def test_a_quorum_start_over_classic_queues_stops_with_one_line_naming_queue_and_types(
+    settings: gateway.Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    await boot_broker(settings)  # an existing classic deployment
+    caplog.set_level("ERROR", logger="gateway")
+    refused: list[Exception] = []
+    try:  # the app's lifespan, as uvicorn runs it (uvicorn itself would exit the test with SystemExit)
+        async with gateway.create_app(quorum(settings)).lifespan():
+            pass
+    except* gateway.TopologyClashError as ended:  # whether or not Litestar's task group wraps it
+        refused.extend(ended.exceptions)
+    assert len(refused) == 1
+    said = [record.getMessage() for record in caplog.records if record.name == "gateway"]
+    assert said == [
+        f"RabbitMQ has queue '{settings.exchange}.email.dead' as a classic queue, but GATEWAY_QUEUE_TYPE=quorum "
+        f"wants a quorum queue, and a queue's type cannot change: {RESTART_ADVICE}"
+    ]
+    assert {kind for kind, _ in (await declared_queues(settings.exchange)).values()} == {"classic"}
+
+
+async def test_a_classic_start_over_quorum_queues_is_refused_naming_queue_and_types(
+    settings: gateway.Settings,
+) -> None:
+    await boot_broker(quorum(settings))
+    with pytest.raises(gateway.TopologyClashError) as refused:
+        await boot_broker(settings)
+    assert str(refused.value) == (
+        f"RabbitMQ has queue '{settings.exchange}.email.dead' as a quorum queue, but GATEWAY_QUEUE_TYPE=classic "
+        f"wants a classic queue, and a queue's type cannot change: {RESTART_ADVICE}"
+    )
+
+
+async def test_a_changed_delivery_limit_is_refused_naming_the_argument(settings: gateway.Settings) -> None:
+    await boot_broker(quorum(settings))
+    with pytest.raises(gateway.TopologyClashError) as refused:
+        await boot_broker(quorum(settings, delivery_limit=5))
+    assert str(refused.value) == (
+        f"RabbitMQ has queue '{settings.exchange}.email' with x-delivery-limit 20, but the gateway declares it with 5 "
+        f"(GATEWAY_QUEUE_TYPE=quorum, GATEWAY_DELIVERY_LIMIT=5), and RabbitMQ cannot change it: {RESTART_ADVICE}"
+    )
+
+
+def test_rabbitmqs_other_refusals_are_read_or_passed_on_whole() -> None:
+    settings = gateway.Settings(queue_type="quorum")
+    explicit = "inequivalent arg 'x-queue-type' for queue 'q' in vhost '/': received 'quorum' but current is 'classic'"
+    assert "has queue 'q' as a classic queue, but GATEWAY_QUEUE_TYPE=quorum wants a quorum queue" in str(
+        gateway.TopologyClashError.from_reply(f"PRECONDITION_FAILED - {explicit}", settings)
+    )
+    unknown = "PRECONDITION_FAILED - something RabbitMQ has not said before"
+    assert str(gateway.TopologyClashError.from_reply(unknown, settings)).endswith(unknown)
+
+
+async def test_python_gateway_py_ends_a_type_clash_in_one_line_without_a_traceback(
+    settings: gateway.Settings,
+) -> None:
+    await boot_broker(settings)
+    environment = {
+        **os.environ,
+        "DATABASE_URL": settings.database_url,
+        "RABBITMQ_URL": settings.rabbitmq_url,
+        "GATEWAY_EXCHANGE": settings.exchange,
+        "GATEWAY_QUEUE_TYPE": "quorum",
+        "HOST": "127.0.0.1",
+        "PORT": str(free_port()),
+    }
+    command = [sys.executable, str(ROOT / "gateway.py")]
+    ended = await asyncio.to_thread(
+        subprocess.run, command, env=environment, capture_output=True, text=True, timeout=60
+    )
+    output = ended.stdout + ended.stderr
+    assert ended.returncode != 0, output
+    assert "Traceback" not in output, output
+    naming = [line for line in output.splitlines() if f"{settings.exchange}.email.dead" in line]
+    assert len(naming) == 1 and " ERROR gateway: RabbitMQ has queue" in naming[0], output
