@@ -1719,7 +1719,12 @@ async def create_notification_batch(
 async def read_notification(
     notification_id: FromPath[UUID], request: Caller, gateway: NamedDependency[Gateway]
 ) -> Notification:
-    notification = await fetch_notification(gateway.pool, request.user, notification_id)
+    return await own_notification(gateway, request, notification_id)
+
+
+async def own_notification(gateway: Gateway, caller: Caller, notification_id: UUID) -> Notification:
+    """The caller's notification, or 404: another client's is as unknown as one that does not exist."""
+    notification = await fetch_notification(gateway.pool, caller.user, notification_id)
     if notification is None:
         raise NotFoundException(f"No notification with id {notification_id}")
     return notification
@@ -1736,8 +1741,7 @@ async def list_callbacks(
 ) -> CallbackList:
     """In the order of the changes they tell; each attempt with its time, the receiver's HTTP status or the error,
     and when the next is due."""
-    if await fetch_notification(gateway.pool, request.user, notification_id) is None:
-        raise NotFoundException(f"No notification with id {notification_id}")
+    await own_notification(gateway, request, notification_id)
     return CallbackList(await fetch_callbacks(gateway.pool, notification_id))
 
 
