@@ -43,6 +43,7 @@ import psycopg
 import psycopg_pool
 import swagger_ui_bundle
 import uvicorn
+import yarl
 from litestar import Litestar, Request, Response, Router, get, post
 from litestar._openapi.schema_generation import SchemaCreator
 from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin  # private, yet what plugins build on
@@ -233,6 +234,28 @@ def check_metadata(value: object, depth: int = 0) -> None:
         check_metadata(item, depth + 1)
 
 
+HOST_NAME = re.compile(r"(?=.{1,253}$)((?!-)[a-z0-9-]{1,63}(?<!-)\.)*(?!-)[a-z0-9-]{1,63}(?<!-)\.?")
+NUMBERS_ONLY = re.compile(r"((0x[0-9a-f]*|[0-9]+)\.?)+")  # 2130706433, 0x7f.1, 127.1: no name, no canonical address
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def callback_host(url: str) -> str | None:
+    """The host a callback to `url` connects to, normalised as aiohttp normalises it (IDNA: full-width digits and
+    ideographic dots become ASCII), so that the check sees what the connection will; None if it is neither an
+    IP address nor a DNS name."""
+    try:
+        bracketed = "[" in urlsplit(url).netloc
+        host = yarl.URL(url).raw_host or ""
+    except ValueError:  # UnicodeError too: a label IDNA refuses
+        return None
+    try:
+        address = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        return None if bracketed or not HOST_NAME.fullmatch(host) or NUMBERS_ONLY.fullmatch(host) else host
+    return host if bracketed == isinstance(address, ipaddress.IPv6Address) else None
+
+
 def url_problem(url: str) -> str | None:
     """Why `url` cannot be a callback URL at all, or None: the rules that need no settings."""
     try:
@@ -242,21 +265,30 @@ def url_problem(url: str) -> str | None:
         absolute = False
     if not absolute:
         return "must be an absolute http or https URL"
-    return "must not hold credentials" if parts.username is not None or parts.password is not None else None
+    if parts.username is not None or parts.password is not None:
+        return "must not hold credentials"
+    return None if callback_host(url) else "must name its host by a DNS name or an IP address"
 
 
 def is_public(host: str) -> bool:
-    """False for loopback, private, link-local (169.254.169.254 too), unique-local, multicast and unspecified
-    addresses and for `localhost`; True for a global address, and for any other name, which is checked when
-    it is resolved."""
+    """False for loopback, private, link-local (169.254.169.254 too), unique-local, site-local, multicast and
+    unspecified addresses, for IPv6 forms of such IPv4 addresses, and for `localhost`; True for a global address,
+    and for any other name, which is checked when it is resolved."""
+    host = host.rstrip(".")
     if host == "localhost" or host.endswith(".localhost"):
         return False
     try:
         address = ipaddress.ip_address(host.split("%")[0])
     except ValueError:
         return True
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = address.ipv4_mapped or address.sixtofour or (address.teredo or (None, None))[1]
+        if embedded is None and (address in NAT64 or address in IPV4_COMPATIBLE):
+            embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        if embedded is not None:
+            return is_public(str(embedded))
+        if address.is_site_local:
+            return False
     return address.is_global and not address.is_multicast
 
 
@@ -266,7 +298,7 @@ def callback_url_problem(url: str, settings: Settings) -> str | None:
         return problem
     if settings.webhook_secret is None:
         return "needs GATEWAY_WEBHOOK_SECRET to be set: callbacks are never sent unsigned"
-    if not settings.callback_allow_private and not is_public(urlsplit(url).hostname or ""):
+    if not settings.callback_allow_private and not is_public(callback_host(url) or ""):
         return "must not point at a loopback, private, link-local or multicast address"
     return None
 
@@ -448,9 +480,9 @@ SELECT_BY_IDEMPOTENCY_KEY = (
 # it: none once its receiver answered 410.
 NEW_CALLBACKS = """
 new_callbacks AS (
-    INSERT INTO callbacks (notification_id, type, url, data, created_at, next_attempt_at)
-    SELECT id, 'notification.' || status, callback_url, to_jsonb(changed) - 'idempotency_key' - 'request_hash',
-        %(now)s, %(now)s
+    INSERT INTO callbacks (notification_id, position, type, url, data, created_at, next_attempt_at)
+    SELECT id, array_position(%(lifecycle)s::text[], status), 'notification.' || status, callback_url,
+        to_jsonb(changed) - 'idempotency_key' - 'request_hash', %(now)s, %(now)s
     FROM changed WHERE callback_url IS NOT NULL AND NOT EXISTS (
         SELECT FROM callbacks WHERE notification_id = changed.id AND state = 'gone'
     )
@@ -529,22 +561,35 @@ PENDING_ONLY = "(SELECT * FROM notifications WHERE id = ANY(ARRAY(SELECT id FROM
 LIST_AFTER_CURSOR = "(created_at, id) < (%(cursor_at)s, %(cursor_id)s)"
 LIST_NOTIFICATIONS = f"SELECT {COLUMNS} FROM {{source}} {{where}} ORDER BY created_at DESC, id DESC LIMIT %(limit)s"
 SELECT_CALLBACKS = f"""
-SELECT {", ".join(Callback.__struct_fields__)} FROM callbacks WHERE notification_id = %s ORDER BY seq
+SELECT {", ".join(Callback.__struct_fields__)} FROM callbacks WHERE notification_id = %s ORDER BY position, seq
 """
 # Due callbacks, each held (`next_attempt_at` moved on by a lease) by the instance that claims it, so that no
-# other sends it meanwhile; one per notification at a time, the oldest first, so that they arrive in order.
+# other sends it meanwhile; one per notification at a time, the earliest in its lifecycle first. One whose
+# notification's receiver has answered 410 since it was stored is stopped instead.
 CLAIM_CALLBACKS = """
 WITH due AS (
-    SELECT id FROM callbacks AS c WHERE state = 'pending' AND next_attempt_at <= %(now)s AND NOT EXISTS (
-        SELECT FROM callbacks AS earlier
-        WHERE earlier.notification_id = c.notification_id AND earlier.state = 'pending' AND earlier.seq < c.seq
-    )
+    SELECT id, notification_id FROM callbacks AS c WHERE state = 'pending' AND next_attempt_at <= %(now)s
+      AND NOT EXISTS (
+        SELECT FROM callbacks AS earlier WHERE earlier.notification_id = c.notification_id
+          AND earlier.state = 'pending' AND (earlier.position, earlier.seq) < (c.position, c.seq)
+      )
     ORDER BY next_attempt_at LIMIT %(limit)s FOR UPDATE OF c SKIP LOCKED
+), claimed AS (
+    UPDATE callbacks SET
+        state = CASE WHEN gone THEN 'stopped' ELSE 'pending' END,
+        next_attempt_at = CASE WHEN gone THEN NULL ELSE %(lease)s END
+    FROM (
+        SELECT id, EXISTS (
+            SELECT FROM callbacks AS g WHERE g.notification_id = due.notification_id AND g.state = 'gone'
+        ) AS gone FROM due
+    ) AS d
+    WHERE callbacks.id = d.id
+    RETURNING callbacks.id, type, url, data::text AS data, created_at, jsonb_array_length(attempts) AS attempts, gone
 )
-UPDATE callbacks SET next_attempt_at = %(lease)s FROM due WHERE callbacks.id = due.id
-RETURNING callbacks.id, type, url, data::text, created_at, jsonb_array_length(attempts) AS attempts
+SELECT id, type, url, data, created_at, attempts FROM claimed WHERE NOT gone
 """
-# Each attempt's outcome; a 410 (state `gone`) stops the notification's callbacks still pending.
+# Each attempt's outcome. The notification's later callbacks follow it: stopped after a 410, due at once after
+# any other end, and not before its retry while it waits for one (so that claims need not walk past them).
 RECORD_ATTEMPTS = """
 WITH recorded AS (
     UPDATE callbacks SET state = r.state, next_attempt_at = r.next_attempt_at, attempts = attempts || jsonb_build_array(
@@ -555,11 +600,17 @@ WITH recorded AS (
     FROM jsonb_to_recordset(%(outcomes)s::jsonb)
         AS r(id uuid, state text, at timestamptz, status_code int, error text, next_attempt_at timestamptz)
     WHERE callbacks.id = r.id
-    RETURNING callbacks.id, notification_id, callbacks.state
+    RETURNING callbacks.id, notification_id, callbacks.state, callbacks.next_attempt_at
 )
-UPDATE callbacks SET state = 'stopped', next_attempt_at = NULL
-WHERE state = 'pending' AND id NOT IN (SELECT id FROM recorded)
-  AND notification_id IN (SELECT notification_id FROM recorded WHERE state = 'gone')
+UPDATE callbacks SET
+    state = CASE WHEN r.state = 'gone' THEN 'stopped' ELSE 'pending' END,
+    next_attempt_at = CASE
+        WHEN r.state = 'gone' THEN NULL
+        WHEN r.state = 'pending' THEN greatest(callbacks.next_attempt_at, r.next_attempt_at)
+        ELSE least(callbacks.next_attempt_at, %(now)s)
+    END
+FROM recorded AS r
+WHERE callbacks.notification_id = r.notification_id AND callbacks.state = 'pending' AND callbacks.id <> r.id
 """
 
 
@@ -723,7 +774,7 @@ async def list_notifications(pool: DeadlinePool, sql: str, params: dict[str, Any
 
 async def mark_published(conn: psycopg.AsyncConnection[Any], ids: list[UUID], now: datetime) -> int:
     """Returns how many callbacks the change made."""
-    row = await (await conn.execute(MARK_PUBLISHED, {"ids": ids, "now": now})).fetchone()
+    row = await (await conn.execute(MARK_PUBLISHED, {"ids": ids, "now": now, "lifecycle": list(LIFECYCLE)})).fetchone()
     return row[0] if row else 0
 
 
@@ -759,7 +810,7 @@ async def apply_status_events(pool: DeadlinePool, events: list[StatusEvent]) -> 
 async def cancel_scheduled(pool: DeadlinePool, client: str, notification_id: UUID) -> tuple[Notification | None, bool]:
     """Cancel the notification if it is scheduled; returns it as it then stands, and whether a callback was made."""
     async with pool.connection() as conn:
-        params = {"id": notification_id, "client": client, "now": utcnow()}
+        params = {"id": notification_id, "client": client, "now": utcnow(), "lifecycle": list(LIFECYCLE)}
         row = await (await conn.execute(CANCEL_SCHEDULED, params)).fetchone()
         found = await select_notifications(conn, SELECT_NOTIFICATION, (notification_id, client))
     return (found[0] if found else None), bool(row and row[0])
@@ -1263,7 +1314,8 @@ async def dead_letter(message: aio_pika.abc.AbstractIncomingMessage, reason: str
     await message.reject(requeue=False)
 
 
-CALLBACKS_AT_ONCE = 100  # deliveries in flight per instance
+CALLBACKS_AT_ONCE = 500  # deliveries in flight per instance
+CALLBACKS_PER_HOST = 20  # connections to one receiver: the rest wait for one within their timeout, others go on
 CALLBACK_ANSWER_BYTES = 64 * 1024  # read of a receiver's answer, so that its connection is kept for the next
 
 
@@ -1315,7 +1367,9 @@ class CallbackSender:
         self.key = webhook_key(settings.webhook_secret or "")
         resolver = aiohttp.DefaultResolver() if settings.callback_allow_private else PublicResolver()
         self.session = aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(limit=CALLBACKS_AT_ONCE, resolver=resolver),
+            connector=aiohttp.TCPConnector(
+                limit=CALLBACKS_AT_ONCE, limit_per_host=CALLBACKS_PER_HOST, resolver=resolver
+            ),
             timeout=aiohttp.ClientTimeout(total=settings.callback_timeout),
         )
         self.outcomes = Coalescer(self.record)
@@ -1354,7 +1408,8 @@ class CallbackSender:
 
     async def claim(self, limit: int) -> list[DueCallback]:
         now = utcnow()
-        lease = now + timedelta(seconds=self.settings.callback_timeout + 5)  # past it, another instance may resend
+        # Past the lease another instance may send it again: it covers the attempt and the wait to record it.
+        lease = now + timedelta(seconds=self.settings.callback_timeout + 2 * self.settings.database_timeout + 5)
         async with self.pool.connection() as conn:
             cursor = conn.cursor(row_factory=class_row(DueCallback))
             await cursor.execute(CLAIM_CALLBACKS, {"now": now, "limit": limit, "lease": lease})
@@ -1373,13 +1428,13 @@ class CallbackSender:
                 "webhook-timestamp": str(timestamp),
                 "webhook-signature": sign(self.key, str(callback.id), timestamp, body),
             }
-            if not (self.settings.callback_allow_private or is_public(urlsplit(callback.url).hostname or "")):
+            if not (self.settings.callback_allow_private or is_public(callback_host(callback.url) or "")):
                 raise OSError("refused: a loopback, private, link-local or multicast address")
             async with self.session.post(callback.url, data=body, headers=headers, allow_redirects=False) as answer:
                 status_code = answer.status
                 await answer.content.read(CALLBACK_ANSWER_BYTES)
-        except (aiohttp.ClientError, TimeoutError, OSError, ValueError) as exc:
-            error = str(exc) or type(exc).__name__
+        except (aiohttp.ClientError, TimeoutError, OSError, ValueError) as exc:  # with its cause: why it was refused
+            error = "; ".join(dict.fromkeys(str(e) for e in (exc, exc.__cause__) if e and str(e))) or type(exc).__name__
         schedule = self.settings.callback_retry_schedule
         state, next_attempt_at = "pending", None
         if status_code is not None and 200 <= status_code < 300:
@@ -1402,7 +1457,7 @@ class CallbackSender:
 
     async def record(self, outcomes: list[AttemptOutcome]) -> list[None]:
         async with self.pool.connection() as conn:
-            await conn.execute(RECORD_ATTEMPTS, {"outcomes": msgspec.json.encode(outcomes).decode()})
+            await conn.execute(RECORD_ATTEMPTS, {"outcomes": msgspec.json.encode(outcomes).decode(), "now": utcnow()})
         return [None] * len(outcomes)
 
     async def stop(self) -> None:

@@ -71,12 +71,15 @@ ALTER TABLE notifications DROP CONSTRAINT notifications_type_check;
 
 -- step 5: delivery-status callbacks. Each status change of a notification with a `callback_url` adds a row
 -- here in the statement that records the change, as the outbox does for publishing; every instance's sender
--- claims due rows, and one notification's callbacks go out in `seq` order. `attempts` keeps each try.
+-- claims due rows. One notification's callbacks go out one at a time, in the order of its lifecycle
+-- (`position`, the status's place in it; `seq` among equals): a `queued` change committed concurrently
+-- with a worker's `sent` may get the later `seq`, never the later place. `attempts` keeps each try.
 ALTER TABLE notifications ADD COLUMN callback_url text NULL;
 CREATE TABLE callbacks (
     id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),  -- the webhook-id, the same on every retry
     seq             bigint GENERATED ALWAYS AS IDENTITY,
     notification_id uuid NOT NULL REFERENCES notifications (id) ON DELETE CASCADE,
+    position        int NOT NULL,
     type            text NOT NULL,  -- notification.<status>
     url             text NOT NULL,
     data            jsonb NOT NULL,  -- the notification as GET showed it right after the change
@@ -87,7 +90,7 @@ CREATE TABLE callbacks (
     attempts        jsonb NOT NULL DEFAULT '[]'::jsonb
 );
 CREATE INDEX callbacks_due ON callbacks (next_attempt_at) WHERE state = 'pending';
-CREATE INDEX callbacks_of_notification ON callbacks (notification_id, seq);
+CREATE INDEX callbacks_of_notification ON callbacks (notification_id, position, seq);
 
 -- step 6: `cancelled`, the final status of a scheduled notification taken back before it was published.
 ALTER TABLE notifications DROP CONSTRAINT notifications_status_check;

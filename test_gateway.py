@@ -3088,6 +3088,15 @@ PRIVATE_URLS = [
     "http://[::ffff:127.0.0.1]/hook",
     "http://localhost:8000/hook",
     "https://LocalHost/hook",
+    "http://localhost./hook",
+    "http://\uff11\uff12\uff17.\uff10.\uff10.\uff11:8299/hook",  # full-width digits: IDNA makes them 127.0.0.1
+    "http://127\u30020\u30020\u30021/hook",  # ideographic full stops
+    "http://\u2460\u2461\u2466.\u24ea.\u24ea.\u2460/hook",  # circled digits
+    "http://\uff11\uff16\uff19.\uff12\uff15\uff14.\uff11\uff16\uff19.\uff12\uff15\uff14/latest/meta-data/",
+    "http://[::127.0.0.1]/hook",  # IPv4-compatible
+    "http://[64:ff9b::7f00:1]/hook",  # NAT64
+    "http://[2002:7f00:1::]/hook",  # 6to4
+    "http://[fec0::1]/hook",  # site-local
 ]
 
 
@@ -3158,6 +3167,15 @@ MALFORMED_URLS = [
     "/relative/hook",
     "example.com/hook",
     "ftp://example.com/hook",
+    "http://a b/hook",
+    "http://-/hook",
+    "http://a..b/hook",
+    "http://%/hook",
+    "http://[v1.x]/hook",
+    "http://xn--/hook",
+    "http://2130706433/hook",  # numbers that are no canonical address: no name either
+    "http://0x7f.1/hook",
+    "http://127.1/hook",
     "javascript:alert(1)",
     "http:///hook",
     "https://example.com/" + "x" * 2029,  # 2049 characters
@@ -3564,3 +3582,66 @@ async def test_python_gateway_py_ends_a_type_clash_in_one_line_without_a_traceba
     assert "Traceback" not in output, output
     naming = [line for line in output.splitlines() if f"{settings.exchange}.email.dead" in line]
     assert len(naming) == 1 and " ERROR gateway: RabbitMQ has queue" in naming[0], output
+
+
+async def posted_with_a_fast_worker(gw: Harness, url: str, count: int) -> list[str]:
+    """`count` notifications, 32 at a time, to a worker that reports sent and delivered the moment it receives each:
+    its reports race the gateway's own marking of the publish, which comes after the confirm."""
+    exchange = await gw.channel.get_exchange(gw.settings.exchange)
+
+    async def report(message: aio_pika.abc.AbstractIncomingMessage) -> None:
+        for status in ("sent", "delivered"):
+            event = json.dumps({"id": message.message_id, "status": status}).encode()
+            await exchange.publish(aio_pika.Message(event), routing_key="status")
+
+    queue = await gw.channel.get_queue(f"{gw.settings.exchange}.sms")
+    tag = await queue.consume(report, no_ack=True)
+    turns = asyncio.Semaphore(32)
+
+    async def one() -> str:
+        async with turns:
+            return str((await post_with_callback(gw, url)).json()["id"])
+
+    try:
+        return list(await asyncio.gather(*(one() for _ in range(count))))
+    finally:
+        await queue.cancel(tag)
+
+
+async def nothing_pending(gw: Harness) -> bool:
+    return await gw.scalar("SELECT count(*) FROM callbacks WHERE state = 'pending'") == 0
+
+
+@pytest.mark.slow
+async def test_with_a_fast_worker_callbacks_keep_lifecycle_order(
+    settings: gateway.Settings, receiver: Receiver
+) -> None:
+    async with running(hooked(settings)) as gw:
+        ids = await posted_with_a_fast_worker(gw, receiver.url(), 1000)
+        await eventually(lambda: nothing_pending(gw), within=30, what="every callback delivered")
+    told: dict[str, list[str]] = {notification_id: [] for notification_id in ids}
+    for request in receiver.requests:
+        told[request.json()["data"]["id"]].append(request.json()["type"].removeprefix("notification."))
+    for notification_id, statuses in told.items():
+        assert statuses[-2:] == ["sent", "delivered"], (notification_id, statuses)
+        assert statuses in (["queued", "sent", "delivered"], ["sent", "delivered"]), (notification_id, statuses)
+
+
+@pytest.mark.slow
+async def test_with_a_fast_worker_a_410_still_stops_every_later_callback(
+    settings: gateway.Settings, receiver: Receiver
+) -> None:
+    receiver.answers = [410] * 10_000
+    async with running(hooked(settings)) as gw:
+        ids = await posted_with_a_fast_worker(gw, receiver.url(), 1000)
+        await eventually(lambda: nothing_pending(gw), within=30, what="every callback gone or stopped")
+        # What a callback stored in the same moment as the 410 was recorded leaves behind: a pending one after it.
+        await gw.db.execute(
+            "INSERT INTO callbacks (notification_id, position, type, url, data, created_at, next_attempt_at)"
+            " SELECT notification_id, 9, 'notification.late', url, data, now(), now()"
+            " FROM callbacks WHERE state = 'gone'"
+        )
+        await eventually(lambda: nothing_pending(gw), within=10, what="the late ones stopped at their claim")
+        await asyncio.sleep(0.5)
+    called = [request.json()["data"]["id"] for request in receiver.requests]
+    assert sorted(called) == sorted(ids), "one request per notification: none after its 410"
