@@ -118,8 +118,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             raise ValueError(f"GATEWAY_CALLBACK_URL {problem}")
         if any(seconds < 0 for seconds in self.callback_retry_schedule):
             raise ValueError("GATEWAY_CALLBACK_RETRY_SCHEDULE must list seconds, none negative")
-        if self.delivery_limit < 1:  # 0 would dead-letter a message at its first requeue
-            raise ValueError("GATEWAY_DELIVERY_LIMIT must be at least 1")
+        if not 1 <= self.delivery_limit < 2**31:  # 0 would dead-letter a message at its first requeue
+            raise ValueError("GATEWAY_DELIVERY_LIMIT must be 1 to 2147483647")
 
     @property
     def request_deadline(self) -> float:
@@ -132,7 +132,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         for name in ("api_keys", "callback_retry_schedule"):  # comma-separated lists
             if name in given:
                 given[name] = tuple(part.strip() for part in str(given[name]).split(",") if part.strip())
-        return msgspec.convert(given, cls, strict=False)
+        try:
+            return msgspec.convert(given, cls, strict=False)
+        except msgspec.ValidationError as exc:  # named by its variable, which is what the user set
+            message, _, at = str(exc).partition(" - at `$.")
+            raise msgspec.ValidationError(
+                f"{ENVIRONMENT[at.split('`')[0].split('[')[0]]}: {message}" if at else message
+            ) from None
 
 
 def client_and_key(entry: str) -> tuple[str, str]:
@@ -152,24 +158,6 @@ def webhook_key(secret: str) -> bytes:
 ENVIRONMENT = {  # setting -> the variable it is read from
     name: name.upper() if name in UNPREFIXED else f"GATEWAY_{name.upper()}" for name in Settings.__struct_fields__
 }
-
-# What the gateway counts, served at /metrics (prometheus_client names counters `<name>_total`); every label has
-# a fixed set of values, each set up front so that its series exists from the start.
-ACCEPTED = prometheus_client.Counter("gateway_notifications_accepted", "Notifications stored and answered", ["type"])
-PUBLISHES = prometheus_client.Counter("gateway_publishes", "Publishes to RabbitMQ by outcome", ["result"])
-RELAY_PUBLISHED = prometheus_client.Counter("gateway_relay_published", "Notifications published by the relay")
-STATUS_EVENTS = prometheus_client.Counter("gateway_status_events", "Worker status events by outcome", ["result"])
-CALLBACKS = prometheus_client.Counter("gateway_callbacks", "Callback attempts by outcome", ["result"])
-OUTBOX_ROWS = prometheus_client.Gauge("gateway_outbox_rows", "Notifications stored, not yet confirmed by RabbitMQ")
-OUTBOX_OLDEST = prometheus_client.Gauge("gateway_outbox_oldest_seconds", "Age of the oldest of those")
-CALLBACK_BACKLOG = prometheus_client.Gauge("gateway_callbacks_backlog", "Callbacks still to be delivered")
-for counter, results in (
-    (PUBLISHES, ("confirmed", "nacked", "returned", "timeout", "error")),
-    (STATUS_EVENTS, ("applied", "ignored", "dead_lettered")),
-    (CALLBACKS, ("delivered", "retried", "failed", "gone")),
-):
-    for result in results:
-        counter.labels(result)
 
 # ── Wire types ────────────────────────────────────────────────────────────────────────────────────
 
@@ -447,6 +435,25 @@ class ErrorBody(msgspec.Struct, omit_defaults=True):
     extra: dict[str, Any] | list[Any] | None = None
 
 
+# What the gateway counts, served at /metrics (prometheus_client names counters `<name>_total`); every label has
+# a fixed set of values, each set up front so that its series exists from the start.
+ACCEPTED = prometheus_client.Counter("gateway_notifications_accepted", "Notifications stored and answered", ["type"])
+PUBLISHES = prometheus_client.Counter("gateway_publishes", "Publishes to RabbitMQ by outcome", ["result"])
+RELAY_PUBLISHED = prometheus_client.Counter("gateway_relay_published", "Notifications published by the relay")
+STATUS_EVENTS = prometheus_client.Counter("gateway_status_events", "Worker status events by outcome", ["result"])
+CALLBACKS = prometheus_client.Counter("gateway_callbacks", "Callback attempts by outcome", ["result"])
+OUTBOX_ROWS = prometheus_client.Gauge("gateway_outbox_rows", "Notifications stored, not yet confirmed by RabbitMQ")
+OUTBOX_OLDEST = prometheus_client.Gauge("gateway_outbox_oldest_seconds", "Age of the oldest of those")
+CALLBACK_BACKLOG = prometheus_client.Gauge("gateway_callbacks_backlog", "Callbacks still to be delivered")
+for counter, results in (
+    (ACCEPTED, CHANNEL_TYPES),
+    (PUBLISHES, ("confirmed", "nacked", "returned", "timeout", "error")),
+    (STATUS_EVENTS, ("applied", "ignored", "dead_lettered")),
+    (CALLBACKS, ("delivered", "retried", "failed", "gone")),
+):
+    for result in results:
+        counter.labels(result)
+
 # ── Database ──────────────────────────────────────────────────────────────────────────────────────
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
@@ -491,25 +498,31 @@ new_callbacks AS (
 MARK_PUBLISHED = f"""
 WITH published AS (
     DELETE FROM outbox WHERE id = ANY(%(ids)s) RETURNING id
-), came_due AS (
-    UPDATE notifications SET status = 'queued', updated_at = %(now)s WHERE id = ANY(%(ids)s) AND status = 'scheduled'
-    RETURNING *
 ), changed AS (
-    SELECT * FROM came_due UNION ALL SELECT notifications.* FROM notifications JOIN published USING (id)
+    SELECT notifications.* FROM notifications JOIN published USING (id)
 ), {NEW_CALLBACKS}
 SELECT count(*) FROM changed WHERE callback_url IS NOT NULL
 """
-# Stale pending rows (a broker outage, a crashed instance) and due scheduled rows, locked so that relays in other
-# instances skip them; rows this instance has published but not yet marked (`skip`) are left alone.
+# Scheduled rows that have come due join the outbox as pending before anything publishes them: a cancel (which
+# needs `scheduled`) and a publish can then never both happen, however late the broker's confirm.
+PROMOTE_DUE = """
+WITH due AS (
+    SELECT id FROM notifications WHERE status = 'scheduled' AND send_at <= %(now)s
+    ORDER BY send_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED
+), promoted AS (
+    UPDATE notifications SET status = 'queued', updated_at = %(now)s FROM due WHERE notifications.id = due.id
+    RETURNING notifications.id
+)
+INSERT INTO outbox (id, publish_after) SELECT id, %(now)s FROM promoted
+"""
+# Pending rows past their grace (a broker outage, a crashed instance, a due scheduled one), locked so that relays
+# in other instances skip them; rows this instance has published but not yet marked (`skip`) are left alone.
 CLAIM_DUE = f"""
 WITH stale AS (
     SELECT id FROM outbox WHERE publish_after <= %(now)s AND id <> ALL(%(skip)s::uuid[])
     ORDER BY publish_after LIMIT %(limit)s FOR UPDATE SKIP LOCKED
-), due AS (
-    SELECT id FROM notifications WHERE status = 'scheduled' AND send_at <= %(now)s AND id <> ALL(%(skip)s::uuid[])
-    ORDER BY send_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED
 )
-SELECT {COLUMNS} FROM notifications WHERE id IN (SELECT id FROM stale UNION ALL SELECT id FROM due)
+SELECT {COLUMNS} FROM notifications WHERE id IN (SELECT id FROM stale)
 """
 # Forward-only: an event applies only if it moves the notification further along; finals never change.
 APPLY_STATUS_EVENTS = f"""
@@ -523,7 +536,7 @@ UPDATE notifications AS n SET
     updated_at = %(now)s
 FROM jsonb_to_recordset(%(events)s::jsonb) AS e(id uuid, status text, error text)
 WHERE n.id = e.id
-  AND n.status <> ALL(%(final)s::text[])
+  AND n.status <> ALL(%(final)s::text[]) AND n.status <> 'scheduled'  -- no worker can have an unpublished one
   AND array_position(%(lifecycle)s::text[], e.status) > array_position(%(lifecycle)s::text[], n.status)
 RETURNING n.*
 ), reported AS (  -- a worker's report proves the message was published, confirm or not
@@ -1188,17 +1201,18 @@ class Relay:
         return not self.task.done() and time.monotonic() - self.beat < overdue
 
     async def relay_once(self) -> int:
-        """Mark confirmed rows still in the outbox, then publish one batch of due rows; returns how many went out."""
+        """Move due scheduled rows into the outbox, mark confirmed rows still in it, then publish one batch of due
+        rows; returns how many rows it moved and published."""
         broker = self.broker
-        if not broker.unmarked and not broker.is_healthy:
-            return 0
         async with self.pool.connection(timeout=self.settings.request_deadline) as conn:
+            due = {"now": utcnow(), "limit": self.settings.relay_batch}
+            promoted = (await conn.execute(PROMOTE_DUE, due)).rowcount  # broker or not: the outbox shows them
             if marking := set(broker.unmarked):
                 if await mark_published(conn, list(marking), utcnow()):
                     self.callbacks_due.set()
                 broker.unmarked -= marking
             if not broker.is_healthy:
-                return 0
+                return promoted
             async with conn.transaction():  # the claim's row locks last until the batch is marked
                 claim = {
                     "now": utcnow(),
@@ -1207,7 +1221,7 @@ class Relay:
                 }
                 rows = await select_notifications(conn, CLAIM_DUE, claim)
                 if not rows:
-                    return 0
+                    return promoted
                 confirmed = set(await broker.publish_all(rows, self.settings.publish_timeout))
                 broker.unmarked |= confirmed
                 called_back = await mark_published(conn, list(confirmed), utcnow())
@@ -1216,7 +1230,7 @@ class Relay:
             self.callbacks_due.set()
         log.info("relay published %d of %d due notifications", len(confirmed), len(rows))
         RELAY_PUBLISHED.inc(len(confirmed))
-        return len(confirmed)
+        return promoted + len(confirmed)
 
     async def run(self) -> None:
         """Outlives any failure of a round: logged with its traceback, and the next poll tries again."""
@@ -1812,8 +1826,6 @@ async def cancel_notification(
 ) -> Notification:
     """A `scheduled` notification becomes `cancelled` and is never published; one already cancelled is answered
     as it is. Any other status is a 409 naming it: the notification is on its way."""
-    if notification_id in gateway.broker.unmarked | gateway.broker.late:  # published, its row not yet marked
-        raise HTTPException("Cannot cancel: the notification is queued", status_code=409, extra={"status": "queued"})
     notification, called_back = await cancel_scheduled(gateway.pool, request.user, notification_id)
     if called_back:
         gateway.callbacks_due.set()
@@ -1897,8 +1909,10 @@ async def health(gateway: NamedDependency[Gateway]) -> Response[Health]:
 async def metrics(request: Request[Any, Any, Any], gateway: NamedDependency[Gateway]) -> bytes:
     """Prometheus' text format; with GATEWAY_METRICS_KEY set, only for that key as a bearer token."""
     key = gateway.settings.metrics_key
-    presented = request.headers.get("authorization", "").encode()
-    if key is not None and not hmac.compare_digest(presented, f"Bearer {key}".encode()):
+    scheme, _, presented = request.headers.get("authorization", "").partition(" ")
+    if key is not None and not (
+        hmac.compare_digest(presented.strip().encode(), key.encode()) and scheme.lower() == "bearer"
+    ):
         raise NotAuthorizedException(
             "Authorization: Bearer <GATEWAY_METRICS_KEY> required", headers={"WWW-Authenticate": "Bearer"}
         )
@@ -1917,7 +1931,10 @@ def database_error(request: Request[Any, Any, Any], exc: Exception) -> Response[
         return error(400, f"PostgreSQL refused the data: {exc}", [{"key": "body", "source": "body"}])
     log.warning("%s %s: PostgreSQL unavailable: %s", request.method, request.url.path, exc)
     if isinstance(exc, DatabaseTimeout) and request.method == "POST":
-        return error(503, "PostgreSQL did not answer in time: it may have been stored; retry with an Idempotency-Key")
+        detail = (
+            "PostgreSQL did not answer in time: it may have been stored (or cancelled); retry with an Idempotency-Key"
+        )
+        return error(503, detail)
     return error(503, "PostgreSQL is unavailable, retry later")
 
 
@@ -2142,7 +2159,10 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
 
 if __name__ == "__main__":
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:  # msgspec's validation errors too: one line naming the setting, not a traceback
+        raise SystemExit(f"configuration: {exc}") from None
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # uvicorn logs a failed start with its traceback: for a TopologyClashError the lifespan's one line says it all.
     logging.getLogger("uvicorn.error").addFilter(lambda record: "TopologyClashError: " not in record.getMessage())

@@ -3238,6 +3238,22 @@ async def test_the_callbacks_of_an_unknown_or_another_clients_notification_are_4
         assert (await gw.http.get(unknown, headers=as_client("bank"))).status_code == 404
 
 
+@pytest.mark.slow
+async def test_a_cancel_after_a_late_confirm_is_409_and_never_leaves_a_published_notification_cancelled(
+    settings: gateway.Settings, broker_relay: TcpRelay
+) -> None:
+    async with running(with_relay(settings, broker_relay, "rabbitmq_url"), settings) as gw:
+        ids = [await post_scheduled(gw, 1.0) for _ in range(10)]
+        broker_relay.freeze()  # the relay publishes them at send_at, and their confirms come late
+        await asyncio.sleep(1.0 + settings.publish_timeout + 1.0)
+        answers = [await cancel(gw, notification_id) for notification_id in ids]
+        assert [a.status_code for a in answers] == [409] * 10, [a.text for a in answers]
+        assert {a.json()["extra"]["status"] for a in answers} == {"pending"}
+        broker_relay.flowing.set()
+        await eventually(lambda: all_queued(gw, set(ids)), what="published once the broker answers")
+        assert sorted(await gw.take_all_ids()) == sorted(ids)
+
+
 # ── Metrics ──────────────────────────────────────────────────────────────────────────────────────
 
 
@@ -3334,6 +3350,20 @@ async def test_the_outbox_gauges_see_a_broker_outage(settings: gateway.Settings,
         await broker_relay.open()
         await eventually(lambda: all_queued(gw, {a.json()["id"] for a in answers}), what="published after it")
         assert sample(await scrape(gw), "gateway_outbox_rows") == 0
+
+
+async def test_the_outbox_gauges_see_scheduled_notifications_that_came_due_in_an_outage(
+    settings: gateway.Settings, broker_relay: TcpRelay
+) -> None:
+    async with running(with_relay(settings, broker_relay, "rabbitmq_url"), settings) as gw:
+        ids = [await post_scheduled(gw, 0.5) for _ in range(5)]
+        await broker_relay.cut()
+        await asyncio.sleep(1.5)
+        during = await scrape(gw)
+        assert sample(during, "gateway_outbox_rows") == 5
+        assert {(await gw.get(notification_id))["status"] for notification_id in ids} == {"pending"}
+        await broker_relay.open()
+        await eventually(lambda: all_queued(gw, set(ids)), what="published after the outage")
 
 
 async def test_metrics_are_open_like_health_or_behind_their_own_key(settings: gateway.Settings) -> None:
@@ -3441,7 +3471,7 @@ def test_queue_type_and_delivery_limit_come_from_the_environment_and_are_checked
     assert (defaults.queue_type, defaults.delivery_limit) == ("classic", 20)
     chosen = gateway.Settings.from_env({"GATEWAY_QUEUE_TYPE": "quorum", "GATEWAY_DELIVERY_LIMIT": "3"})
     assert (chosen.queue_type, chosen.delivery_limit) == ("quorum", 3)
-    with pytest.raises(msgspec.ValidationError, match="queue_type"):
+    with pytest.raises(msgspec.ValidationError, match="GATEWAY_QUEUE_TYPE"):
         gateway.Settings.from_env({"GATEWAY_QUEUE_TYPE": "lazy"})
     for limit in ("0", "-1"):
         with pytest.raises(msgspec.ValidationError, match="GATEWAY_DELIVERY_LIMIT"):
