@@ -74,6 +74,7 @@ GRACEFUL_SHUTDOWN = 20  # seconds uvicorn gives in-flight requests after SIGTERM
 DEFAULT_CLIENT = "default"  # the client of a plain key, and of every caller when no keys are set
 UNPREFIXED = ("database_url", "rabbitmq_url", "host", "port", "log_level")  # the usual names; the rest are GATEWAY_*
 QueueType = Literal["classic", "quorum"]
+RETENTION_DAYS_MAX = 36_500  # a century; far beyond it the purge's cutoff would fall before year 1
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -101,6 +102,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     metrics_key: str | None = None  # a bearer key for /metrics; unset, it is open like /health
     queue_type: QueueType = "classic"  # quorum: replicated queues that survive losing a broker node
     delivery_limit: int = 20  # quorum only: requeues of a message, after which it is dead-lettered instead
+    retention_days: float = 30  # final notifications unchanged this long are deleted; 0 keeps everything
+    retention_interval: float = 3600  # seconds between purges
 
     def __post_init__(self) -> None:
         if self.relay_grace <= self.publish_timeout:  # else the relay takes rows whose request is still publishing
@@ -120,6 +123,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             raise ValueError("GATEWAY_CALLBACK_RETRY_SCHEDULE must list seconds, none negative")
         if not 1 <= self.delivery_limit < 2**31:  # 0 would dead-letter a message at its first requeue
             raise ValueError("GATEWAY_DELIVERY_LIMIT must be 1 to 2147483647")
+        # Idempotency-Keys live as long as their row, and are promised for at least 24 hours. NaN is refused too.
+        if not (self.retention_days == 0 or 1 <= self.retention_days <= RETENTION_DAYS_MAX):
+            raise ValueError(f"GATEWAY_RETENTION_DAYS must be 0 (keep everything) or 1 to {RETENTION_DAYS_MAX}")
+        if not self.retention_interval > 0:
+            raise ValueError("GATEWAY_RETENTION_INTERVAL must be a number of seconds above 0")
 
     @property
     def request_deadline(self) -> float:
@@ -625,6 +633,18 @@ UPDATE callbacks SET
 FROM recorded AS r
 WHERE callbacks.notification_id = r.notification_id AND callbacks.state = 'pending' AND callbacks.id <> r.id
 """
+# One batch of the retention purge: final notifications unchanged since `before` (through the partial index of
+# schema step 7), locked so that other instances' purges skip them, deleted with their callbacks (ON DELETE
+# CASCADE); one whose callbacks are still being retried is kept until they end.
+PURGE_EXPIRED = """
+WITH expired AS (
+    SELECT id FROM notifications
+    WHERE status = ANY(%(final)s::text[]) AND updated_at < %(before)s
+      AND NOT EXISTS (SELECT FROM callbacks WHERE notification_id = notifications.id AND state = 'pending')
+    ORDER BY updated_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED
+)
+DELETE FROM notifications WHERE id = ANY(ARRAY(SELECT id FROM expired))
+"""
 
 
 def schema_steps(text: str) -> list[tuple[int, str]]:
@@ -847,6 +867,13 @@ async def observe_backlogs(pool: DeadlinePool, grace: float) -> None:
     OUTBOX_ROWS.set(rows)
     OUTBOX_OLDEST.set(float(oldest or 0))
     CALLBACK_BACKLOG.set(callbacks)
+
+
+async def delete_expired(pool: DeadlinePool, before: datetime, limit: int) -> int:
+    """One batch of the purge, one statement and transaction, bounded by the pool's deadline; returns its size."""
+    async with pool.connection() as conn:
+        cursor = await conn.execute(PURGE_EXPIRED, {"final": list(FINAL), "before": before, "limit": limit})
+        return cursor.rowcount
 
 
 async def database_answers(pool: DeadlinePool) -> bool:
@@ -1134,6 +1161,7 @@ class Gateway:
         self.batch_turns = asyncio.Semaphore(BATCHES_AT_ONCE)
         self.callbacks_due = asyncio.Event()  # a change made callbacks: the sender need not wait for its poll
         self.relay = Relay(settings, pool, broker, self.callbacks_due)
+        self.retention = Retention(settings, pool) if settings.retention_days else None
         self.callbacks = CallbackSender(settings, pool, self.callbacks_due) if settings.webhook_secret else None
 
     async def accept_batch(self, rows: list[NewNotification]) -> list[Notification | None]:
@@ -1175,6 +1203,8 @@ class Gateway:
         """After uvicorn has let in-flight requests finish; every step is bounded, so no hung dependency holds
         the exit. What is still unpublished stays pending for the next relay."""
         await self.relay.stop()
+        if self.retention is not None:
+            await self.retention.stop()
         if self.callbacks is not None:
             await self.callbacks.stop()
         with suppress(TimeoutError, *BROKER_ERRORS):
@@ -1481,6 +1511,55 @@ class CallbackSender:
         with suppress(TimeoutError):
             await asyncio.wait_for(asyncio.gather(self.task, *self.sending, return_exceptions=True), 2)
         await self.session.close()
+
+
+PURGE_BATCH = 5000  # rows per DELETE: a short transaction, far within the statement timeout
+PURGE_PAUSE = 0.5  # seconds between batches: a batch takes about 50 ms, so the purge leaves requests the rest
+
+
+class Retention:
+    """Every instance runs one unless GATEWAY_RETENTION_DAYS is 0: every `retention_interval` it deletes the final
+    notifications unchanged for `retention_days`, a batch at a time, each batch skipping rows another instance holds.
+    """
+
+    def __init__(self, settings: Settings, pool: DeadlinePool) -> None:
+        self.settings, self.pool = settings, pool
+        self.stopping = asyncio.Event()  # also ends the wait for the next purge at once
+        self.task = asyncio.create_task(self.run(), name="retention")
+
+    async def purge(self) -> int:
+        """Batches until one comes back short: what remains is locked by another instance's purge, or newer."""
+        before = utcnow() - timedelta(days=self.settings.retention_days)
+        deleted = 0
+        try:
+            while not self.stopping.is_set():
+                batch = await delete_expired(self.pool, before, PURGE_BATCH)
+                deleted += batch
+                if batch < PURGE_BATCH:
+                    break
+                await asyncio.sleep(PURGE_PAUSE)
+        finally:  # a purge cut short by an outage still says what it deleted before it
+            log.info("retention deleted %d notifications final and unchanged since %s", deleted, before.isoformat())
+        return deleted
+
+    async def run(self) -> None:
+        """Outlives any failure of a purge, like the relay: the next interval tries again."""
+        while not self.stopping.is_set():
+            try:
+                await self.purge()
+            except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+                log.warning("retention could not reach PostgreSQL: %s", exc)
+            except BaseException as exc:
+                if ends_the_task(exc):
+                    raise
+                log.exception("retention purge failed; trying again at the next interval")
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self.stopping.wait(), self.settings.retention_interval)
+
+    async def stop(self) -> None:
+        self.stopping.set()
+        with suppress(TimeoutError):
+            await asyncio.wait_for(self.task, self.settings.request_deadline + 1)
 
 
 # ── HTTP handlers ─────────────────────────────────────────────────────────────────────────────────

@@ -3675,3 +3675,196 @@ async def test_with_a_fast_worker_a_410_still_stops_every_later_callback(
         await asyncio.sleep(0.5)
     called = [request.json()["data"]["id"] for request in receiver.requests]
     assert sorted(called) == sorted(ids), "one request per notification: none after its 410"
+
+
+# ── Retention: final notifications past GATEWAY_RETENTION_DAYS are deleted ───────────────────────────
+
+
+def retention_settings(settings: gateway.Settings, days: float = 1) -> gateway.Settings:
+    return msgspec.structs.replace(settings, retention_days=days, retention_interval=0.2)
+
+
+async def insert_aged(
+    db: psycopg.AsyncConnection[Any], status: str, days_old: float, count: int = 1, key: str | None = None
+) -> list[str]:
+    """`count` notifications in `status`, last changed `days_old` days ago; with `key`, Idempotency-Keys key1, …"""
+    sql = """
+        INSERT INTO notifications (
+            id, type, recipient, message, status, send_at, created_at, updated_at, idempotency_key, request_hash
+        )
+        SELECT gen_random_uuid(), 'push', 'token-' || n, 'aged ' || n, %(status)s,
+               CASE WHEN %(status)s = 'scheduled' THEN now() + interval '1 day' END,
+               now() - %(days)s * interval '1 day', now() - %(days)s * interval '1 day',
+               %(key)s::text || n, CASE WHEN %(key)s::text IS NOT NULL THEN 'the first body' END
+        FROM generate_series(1, %(count)s) AS n RETURNING id::text
+    """
+    params = {"status": status, "days": days_old, "count": count, "key": key}
+    return [row[0] for row in await (await db.execute(sql, params)).fetchall()]
+
+
+async def add_callback(db: psycopg.AsyncConnection[Any], notification_id: str, state: str) -> None:
+    await db.execute(
+        """
+        INSERT INTO callbacks (notification_id, position, type, url, data, created_at, state, next_attempt_at)
+        VALUES (%s, 5, 'notification.delivered', 'https://example.com/hook', '{}', now(), %s, now() + interval '1 hour')
+        """,
+        (notification_id, state),
+    )
+
+
+async def remaining(gw: Harness) -> set[str]:
+    return {row[0] for row in await (await gw.db.execute("SELECT id::text FROM notifications")).fetchall()}
+
+
+def batch_sizes(monkeypatch: pytest.MonkeyPatch) -> dict[int, list[int]]:
+    """What each instance's batches deleted, by its pool: the real statement, counted."""
+    sizes: dict[int, list[int]] = {}
+    delete_expired = gateway.delete_expired
+
+    async def counted(pool: gateway.DeadlinePool, before: datetime, limit: int) -> int:
+        deleted = await delete_expired(pool, before, limit)
+        sizes.setdefault(id(pool), []).append(deleted)
+        return deleted
+
+    monkeypatch.setattr(gateway, "delete_expired", counted)
+    return sizes
+
+
+async def test_final_notifications_past_retention_go_in_batches_with_their_callbacks_and_keys(
+    settings: gateway.Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(gateway, "PURGE_BATCH", 3)
+    monkeypatch.setattr(gateway, "PURGE_PAUSE", 0.01)
+    sizes = batch_sizes(monkeypatch)
+    caplog.set_level("INFO", logger="gateway")
+    async with running(retention_settings(settings, days=1)) as gw:
+        expired = await insert_aged(gw.db, "delivered", 2, 5) + await insert_aged(gw.db, "failed", 400, 4)
+        expired += await insert_aged(gw.db, "delivered", 2, key="order-")  # Idempotency-Key order-1
+        live = await insert_aged(gw.db, "delivered", 0.5) + await insert_aged(gw.db, "failed", 0.9)
+        unfinished = [*await insert_aged(gw.db, "sent", 400), *await insert_aged(gw.db, "scheduled", 400)]
+        unfinished += await insert_aged(gw.db, "queued", 400)
+        await add_callback(gw.db, expired[0], "delivered")
+        await add_callback(gw.db, expired[1], "failed")
+        await add_callback(gw.db, live[0], "delivered")
+
+        async def expired_gone() -> bool:
+            return not await remaining(gw) & set(expired)
+
+        await eventually(expired_gone, within=10, what="expired notifications deleted")
+        assert await remaining(gw) == {*live, *unfinished}, "live and unfinished notifications stay, even old ones"
+        assert await gw.scalar("SELECT array_agg(notification_id::text) FROM callbacks") == [live[0]]
+        again = await gw.post(VALID["sms"], **{"Idempotency-Key": "order-1"})
+        assert again.status_code == 202 and "idempotent-replayed" not in again.headers, "the key went with its row"
+    deleted = [size for instance in sizes.values() for size in instance if size]
+    assert sum(deleted) == 10 and deleted.count(3) == 3, f"batches of at most 3: {deleted}"
+    assert any("retention deleted 10 notifications" in r.message for r in caplog.records), "each purge says how many"
+
+
+async def test_a_notification_whose_callbacks_are_still_retried_is_kept_until_they_end(
+    settings: gateway.Settings,
+) -> None:
+    async with running(retention_settings(settings)) as gw:
+        [retried] = await insert_aged(gw.db, "delivered", 2)
+        await add_callback(gw.db, retried, "delivered")
+        await add_callback(gw.db, retried, "pending")
+        await asyncio.sleep(1)  # five purges
+        assert await remaining(gw) == {retried}
+        await gw.db.execute("UPDATE callbacks SET state = 'failed', next_attempt_at = NULL WHERE state = 'pending'")
+        await eventually(lambda: equals(remaining(gw), set()), within=10, what="deleted once its callbacks ended")
+        assert await gw.scalar("SELECT count(*) FROM callbacks") == 0
+
+
+async def test_retention_of_0_days_keeps_everything(settings: gateway.Settings) -> None:
+    async with running(retention_settings(settings, days=0)) as gw:
+        old = await insert_aged(gw.db, "delivered", 10_000, 3) + await insert_aged(gw.db, "failed", 0, 3)
+        await asyncio.sleep(1)  # five intervals
+        assert gw.service.retention is None and await remaining(gw) == set(old)
+
+
+async def test_the_purge_skips_rows_another_transaction_holds_instead_of_waiting(settings: gateway.Settings) -> None:
+    async with running(retention_settings(settings)) as gw:
+        held = await insert_aged(gw.db, "delivered", 3, 2)  # the oldest: the first batch reaches them first
+        others = await insert_aged(gw.db, "delivered", 2, 8)
+        async with await psycopg.AsyncConnection.connect(settings.database_url) as blocker:
+            async with blocker.transaction():
+                await blocker.execute("SELECT FROM notifications WHERE id = ANY(%s::uuid[]) FOR UPDATE", (held,))
+                # Well within the statement timeout (4 s) that a purge waiting on the lock would run into.
+                await eventually(lambda: equals(remaining(gw), set(held)), within=2, what="the others deleted")
+            await eventually(lambda: equals(remaining(gw), set()), within=5, what="the held ones deleted once free")
+    assert others
+
+
+@pytest.mark.slow
+async def test_two_instances_purge_at_once_and_delete_each_expired_row_once(
+    settings: gateway.Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(gateway, "PURGE_BATCH", 200)
+    monkeypatch.setattr(gateway, "PURGE_PAUSE", 0.02)
+    sizes = batch_sizes(monkeypatch)
+    caplog.set_level("INFO", logger="gateway")
+    async with running(retention_settings(settings)) as first, running(retention_settings(settings)) as second:
+        assert first.service.pool is not second.service.pool
+        expired = set(await insert_aged(first.db, "failed", 5, 20_000))
+        kept = {*await insert_aged(first.db, "delivered", 0.5, 100), *await insert_aged(first.db, "sent", 5, 100)}
+        await eventually(lambda: equals(remaining(first), kept), within=60, what="every expired row deleted")
+    assert len(expired) == 20_000
+    assert sum(map(sum, sizes.values())) == 20_000, "each row deleted by exactly one statement"
+    assert len([instance for instance in sizes.values() if sum(instance)]) == 2, "both instances purged"
+    failures = [r for r in caplog.records if r.levelname != "INFO" and "retention" in r.message]
+    assert not failures, failures
+
+
+async def test_the_purge_finds_its_batch_through_the_index_of_final_rows(gw: Harness) -> None:
+    """Only final rows are in the index: a status added to FINAL without a step adding it there fails this."""
+    async with gw.service.pool.connection() as conn:
+        for setting in ("enable_seqscan", "enable_bitmapscan"):
+            await conn.execute(f"SET {setting} = off")
+        params = {"final": list(gateway.FINAL), "before": datetime.now(UTC), "limit": gateway.PURGE_BATCH}
+        plan = "\n".join(
+            row[0] for row in await (await conn.execute(f"EXPLAIN {gateway.PURGE_EXPIRED}", params)).fetchall()
+        )
+        await conn.execute("RESET ALL")
+    assert "Index Scan using notifications_final_by_age" in plan and "Sort" not in plan, plan
+
+
+async def test_the_retention_task_outlives_a_failed_purge(
+    settings: gateway.Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    faults: list[Exception] = [RuntimeError("injected"), psycopg.OperationalError("injected outage")]
+    delete_expired = gateway.delete_expired
+
+    async def failing(pool: gateway.DeadlinePool, before: datetime, limit: int) -> int:
+        if faults:
+            raise faults.pop(0)
+        return await delete_expired(pool, before, limit)
+
+    monkeypatch.setattr(gateway, "delete_expired", failing)
+    caplog.set_level("WARNING", logger="gateway")
+    async with running(retention_settings(settings)) as gw:
+        await insert_aged(gw.db, "failed", 2, 3)
+        await eventually(lambda: equals(remaining(gw), set()), within=10, what="deleted after both faults")
+        assert gw.service.retention is not None and not gw.service.retention.task.done()
+    assert not faults
+    assert any(r.exc_info and "injected" in str(r.exc_info[1]) for r in caplog.records), "logged with its traceback"
+    assert any("retention could not reach PostgreSQL: injected outage" in r.message for r in caplog.records)
+
+
+async def test_stopping_does_not_wait_for_the_next_purge(gw: Harness) -> None:
+    assert gw.settings.retention_interval == 3600 and gw.service.retention is not None
+    started = time.monotonic()
+    await gw.service.retention.stop()
+    assert gw.service.retention.task.done() and time.monotonic() - started < 1
+
+
+def test_retention_settings_come_from_the_environment_and_refuse_nonsense() -> None:
+    defaults = gateway.Settings.from_env({})
+    assert (defaults.retention_days, defaults.retention_interval) == (30, 3600)
+    given = gateway.Settings.from_env({"GATEWAY_RETENTION_DAYS": "1.5", "GATEWAY_RETENTION_INTERVAL": "60"})
+    assert (given.retention_days, given.retention_interval) == (1.5, 60)
+    assert gateway.Settings.from_env({"GATEWAY_RETENTION_DAYS": "0"}).retention_days == 0
+    for days in ("-1", "0.5", "nan", "36501"):  # under a day would take Idempotency-Keys before their 24 hours
+        with pytest.raises(msgspec.ValidationError, match="GATEWAY_RETENTION_DAYS"):
+            gateway.Settings.from_env({"GATEWAY_RETENTION_DAYS": days})
+    for interval in ("0", "-5", "nan"):
+        with pytest.raises(msgspec.ValidationError, match="GATEWAY_RETENTION_INTERVAL"):
+            gateway.Settings.from_env({"GATEWAY_RETENTION_INTERVAL": interval})
