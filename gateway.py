@@ -126,8 +126,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         # Idempotency-Keys live as long as their row, and are promised for at least 24 hours. NaN is refused too.
         if not (self.retention_days == 0 or 1 <= self.retention_days <= RETENTION_DAYS_MAX):
             raise ValueError(f"GATEWAY_RETENTION_DAYS must be 0 (keep everything) or 1 to {RETENTION_DAYS_MAX}")
-        if not self.retention_interval > 0:
-            raise ValueError("GATEWAY_RETENTION_INTERVAL must be a number of seconds above 0")
+        if not 0 < self.retention_interval <= RETENTION_DAYS_MAX * 86400:  # inf would purge once, then never
+            raise ValueError("GATEWAY_RETENTION_INTERVAL must be a number of seconds above 0, at most a century")
 
     @property
     def request_deadline(self) -> float:
