@@ -1152,6 +1152,20 @@ def ends_the_task(exc: BaseException) -> bool:
     return not isinstance(exc, Exception)
 
 
+async def survive(round_: Callable[[], Awaitable[T]], task: str, fallback: T) -> T:
+    """One round of a background task, which must outlive it: a PostgreSQL outage is a warning, anything else is
+    logged with its traceback, and the round gives `fallback`; only the task's own end goes through."""
+    try:
+        return await round_()
+    except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+        log.warning("%s could not reach PostgreSQL: %s", task, exc)
+    except BaseException as exc:
+        if ends_the_task(exc):
+            raise
+        log.exception("%s failed; trying again at its next round", task)
+    return fallback
+
+
 class Gateway:
     """The service behind the handlers: the pool and broker, and the grouped stage that stores and publishes."""
 
@@ -1267,16 +1281,7 @@ class Relay:
         while not self.stopping:
             self.beat = time.monotonic()
             self.wakeup.clear()  # before the round: a wake-up during it (a reconnect, a stop) is not lost
-            try:
-                published = await self.relay_once()
-            except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-                log.warning("relay could not reach PostgreSQL: %s", exc)
-                published = 0
-            except BaseException as exc:
-                if ends_the_task(exc):
-                    raise
-                log.exception("relay round failed; trying again at the next poll")
-                published = 0
+            published = await survive(self.relay_once, "relay", 0)
             if published >= self.settings.relay_batch:  # a backlog: go on at once, letting requests in between
                 await asyncio.sleep(0)
                 continue
@@ -1425,17 +1430,7 @@ class CallbackSender:
         """Outlives any failure of a round, like the relay."""
         while not self.stopping:
             self.due.clear()
-            room = CALLBACKS_AT_ONCE - len(self.sending)
-            try:
-                claimed = await self.claim(room) if room > 0 else []
-            except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-                log.warning("callback sender could not reach PostgreSQL: %s", exc)
-                claimed = []
-            except BaseException as exc:
-                if ends_the_task(exc):
-                    raise
-                log.exception("claiming callbacks failed; trying again at the next poll")
-                claimed = []
+            claimed: list[DueCallback] = await survive(self.claim, "callback sender", [])
             for callback in claimed:
                 task = asyncio.create_task(self.deliver(callback))
                 self.sending.add(task)
@@ -1450,7 +1445,10 @@ class CallbackSender:
         if len(self.sending) <= CALLBACKS_AT_ONCE // 2:  # a backlog is claimed in large bites, not one by one
             self.due.set()
 
-    async def claim(self, limit: int) -> list[DueCallback]:
+    async def claim(self) -> list[DueCallback]:
+        """As many due callbacks as there is room for in flight."""
+        if (limit := CALLBACKS_AT_ONCE - len(self.sending)) <= 0:
+            return []
         now = utcnow()
         # Past the lease another instance may send it again: it covers the attempt and the wait to record it.
         lease = now + timedelta(seconds=self.settings.callback_timeout + 2 * self.settings.database_timeout + 5)
@@ -1545,14 +1543,7 @@ class Retention:
     async def run(self) -> None:
         """Outlives any failure of a purge, like the relay: the next interval tries again."""
         while not self.stopping.is_set():
-            try:
-                await self.purge()
-            except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-                log.warning("retention could not reach PostgreSQL: %s", exc)
-            except BaseException as exc:
-                if ends_the_task(exc):
-                    raise
-                log.exception("retention purge failed; trying again at the next interval")
+            await survive(self.purge, "retention", 0)
             with suppress(TimeoutError):
                 await asyncio.wait_for(self.stopping.wait(), self.settings.retention_interval)
 
