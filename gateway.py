@@ -75,6 +75,7 @@ DEFAULT_CLIENT = "default"  # the client of a plain key, and of every caller whe
 UNPREFIXED = ("database_url", "rabbitmq_url", "host", "port", "log_level")  # the usual names; the rest are GATEWAY_*
 QueueType = Literal["classic", "quorum"]
 RETENTION_DAYS_MAX = 36_500  # a century; far beyond it the purge's cutoff would fall before year 1
+Seconds = Annotated[float, msgspec.Meta(ge=0)]
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -97,13 +98,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     callback_url: str | None = None  # for notifications that bring none
     webhook_secret: str | None = None  # whsec_<base64 of 24 to 64 bytes>: signs callbacks, which are never unsigned
     callback_timeout: float = 10.0
-    callback_retry_schedule: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)  # Svix's: over a day
+    callback_retry_schedule: tuple[Seconds, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)  # Svix's: over a day
     callback_allow_private: bool = False  # local development and tests only: lets callbacks reach this network
     metrics_key: str | None = None  # a bearer key for /metrics; unset, it is open like /health
     queue_type: QueueType = "classic"  # quorum: replicated queues that survive losing a broker node
-    delivery_limit: int = 20  # quorum only: requeues of a message, after which it is dead-lettered instead
+    # Quorum only: requeues of a message, after which it is dead-lettered; 0 would dead-letter at the first requeue.
+    delivery_limit: Annotated[int, msgspec.Meta(ge=1, lt=2**31)] = 20
     retention_days: float = 30  # final notifications unchanged this long are deleted; 0 keeps everything
-    retention_interval: float = 3600  # seconds between purges
+    retention_interval: Annotated[float, msgspec.Meta(gt=0, le=RETENTION_DAYS_MAX * 86400)] = 3600  # inf: never
 
     def __post_init__(self) -> None:
         if self.relay_grace <= self.publish_timeout:  # else the relay takes rows whose request is still publishing
@@ -119,15 +121,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             raise ValueError("GATEWAY_WEBHOOK_SECRET must be whsec_ then the base64 of 24 to 64 random bytes")
         if self.callback_url is not None and (problem := callback_url_problem(self.callback_url, self)):
             raise ValueError(f"GATEWAY_CALLBACK_URL {problem}")
-        if any(seconds < 0 for seconds in self.callback_retry_schedule):
-            raise ValueError("GATEWAY_CALLBACK_RETRY_SCHEDULE must list seconds, none negative")
-        if not 1 <= self.delivery_limit < 2**31:  # 0 would dead-letter a message at its first requeue
-            raise ValueError("GATEWAY_DELIVERY_LIMIT must be 1 to 2147483647")
         # Idempotency-Keys live as long as their row, and are promised for at least 24 hours. NaN is refused too.
         if not (self.retention_days == 0 or 1 <= self.retention_days <= RETENTION_DAYS_MAX):
             raise ValueError(f"GATEWAY_RETENTION_DAYS must be 0 (keep everything) or 1 to {RETENTION_DAYS_MAX}")
-        if not 0 < self.retention_interval <= RETENTION_DAYS_MAX * 86400:  # inf would purge once, then never
-            raise ValueError("GATEWAY_RETENTION_INTERVAL must be a number of seconds above 0, at most a century")
 
     @property
     def request_deadline(self) -> float:
@@ -907,7 +903,7 @@ INEQUIVALENT = re.compile(
     r"inequivalent arg '(?P<argument>[^']*)' for (?P<kind>\w+) '(?P<name>[^']*)' in vhost '[^']*': "
     r"received (?P<received>.*) but current is (?P<current>.*)$"
 )
-ARGUMENT_VALUE = re.compile(r"^(?:the value )?'(?P<value>[^']*)'(?: of type '\w+')?$")
+ARGUMENT_VALUE = re.compile(r"\s*(?:the value )?'(?P<value>[^']*)'")
 
 
 class TopologyClashError(Exception):
@@ -915,33 +911,21 @@ class TopologyClashError(Exception):
 
     @classmethod
     def from_reply(cls, reply: str, settings: Settings) -> TopologyClashError:
-        """One line naming the queue, what RabbitMQ has and what the gateway wants: its type, or else the argument."""
+        """One line naming the queue, the argument that differs (most often its type) and both values."""
         found = INEQUIVALENT.search(reply)
         if found is None:
             return cls(f"RabbitMQ refused the gateway's exchange and queues: {reply}")
-        current, received = (argument_value(found[side]) for side in ("current", "received"))
-        where = f"{found['kind']} {found['name']!r}"
-        remedy = "drain and delete it, or set a new GATEWAY_EXCHANGE (README: Quorum queues)"
-        if found["argument"] == "x-queue-type":  # absent means classic
-            have, want = current or "classic", received or "classic"
-            return cls(
-                f"RabbitMQ has {where} as a {have} queue, but GATEWAY_QUEUE_TYPE={settings.queue_type} wants a {want} "
-                f"queue, and a queue's type cannot change: {remedy}"
-            )
-        from_settings = f"GATEWAY_QUEUE_TYPE={settings.queue_type}, GATEWAY_DELIVERY_LIMIT={settings.delivery_limit}"
-        return cls(
-            f"RabbitMQ has {where} with {found['argument']} {current or 'none'}, but the gateway declares it with "
-            f"{received or 'none'} ({from_settings}), and RabbitMQ cannot change it: {remedy}"
+        absent = "classic" if found["argument"] == "x-queue-type" else "none"  # a queue without a type is classic
+        current, received = (
+            value["value"] if (value := ARGUMENT_VALUE.match(found[side])) else absent
+            for side in ("current", "received")
         )
-
-
-def argument_value(text: str) -> str | None:
-    """The value in RabbitMQ's words (`'v'`, `the value 'v' of type 't'`), or None for `none`."""
-    text = text.strip()
-    if text == "none":
-        return None
-    found = ARGUMENT_VALUE.match(text)
-    return found["value"] if found else text
+        return cls(
+            f"RabbitMQ has {found['kind']} {found['name']!r} with {found['argument']} {current}, but the gateway "
+            f"declares {received} (GATEWAY_QUEUE_TYPE={settings.queue_type}, GATEWAY_DELIVERY_LIMIT="
+            f"{settings.delivery_limit}), and RabbitMQ cannot change it: drain and delete it, or set a new "
+            "GATEWAY_EXCHANGE (README: Quorum queues)"
+        )
 
 
 class Broker:

@@ -3223,6 +3223,9 @@ def test_callback_settings_come_from_the_environment() -> None:
     assert [defaults[name] for name in names] == [None, None, 10, (5, 300, 1800, 7200, 18000, 36000, 36000), False]
     shortest: dict[str, Any] = {"webhook_secret": webhook_secret(24)}
     gateway.Settings(**shortest)  # is accepted
+    for schedule in ("5,-1", "nan"):
+        with pytest.raises(msgspec.ValidationError, match="GATEWAY_CALLBACK_RETRY_SCHEDULE"):
+            gateway.Settings.from_env({"GATEWAY_CALLBACK_RETRY_SCHEDULE": schedule})
 
 
 async def test_the_callbacks_of_an_unknown_or_another_clients_notification_are_404(settings: gateway.Settings) -> None:
@@ -3552,8 +3555,9 @@ async def test_a_quorum_start_over_classic_queues_stops_with_one_line_naming_que
     assert len(refused) == 1
     said = [record.getMessage() for record in caplog.records if record.name == "gateway"]
     assert said == [
-        f"RabbitMQ has queue '{settings.exchange}.email.dead' as a classic queue, but GATEWAY_QUEUE_TYPE=quorum "
-        f"wants a quorum queue, and a queue's type cannot change: {RESTART_ADVICE}"
+        f"RabbitMQ has queue '{settings.exchange}.email.dead' with x-queue-type classic, but the gateway declares "
+        f"quorum (GATEWAY_QUEUE_TYPE=quorum, GATEWAY_DELIVERY_LIMIT=20), and RabbitMQ cannot change it: "
+        f"{RESTART_ADVICE}"
     ]
     assert {kind for kind, _ in (await declared_queues(settings.exchange)).values()} == {"classic"}
 
@@ -3565,8 +3569,9 @@ async def test_a_classic_start_over_quorum_queues_is_refused_naming_queue_and_ty
     with pytest.raises(gateway.TopologyClashError) as refused:
         await boot_broker(settings)
     assert str(refused.value) == (
-        f"RabbitMQ has queue '{settings.exchange}.email.dead' as a quorum queue, but GATEWAY_QUEUE_TYPE=classic "
-        f"wants a classic queue, and a queue's type cannot change: {RESTART_ADVICE}"
+        f"RabbitMQ has queue '{settings.exchange}.email.dead' with x-queue-type quorum, but the gateway declares "
+        f"classic (GATEWAY_QUEUE_TYPE=classic, GATEWAY_DELIVERY_LIMIT=20), and RabbitMQ cannot change it: "
+        f"{RESTART_ADVICE}"
     )
 
 
@@ -3575,7 +3580,7 @@ async def test_a_changed_delivery_limit_is_refused_naming_the_argument(settings:
     with pytest.raises(gateway.TopologyClashError) as refused:
         await boot_broker(quorum(settings, delivery_limit=5))
     assert str(refused.value) == (
-        f"RabbitMQ has queue '{settings.exchange}.email' with x-delivery-limit 20, but the gateway declares it with 5 "
+        f"RabbitMQ has queue '{settings.exchange}.email' with x-delivery-limit 20, but the gateway declares 5 "
         f"(GATEWAY_QUEUE_TYPE=quorum, GATEWAY_DELIVERY_LIMIT=5), and RabbitMQ cannot change it: {RESTART_ADVICE}"
     )
 
@@ -3583,7 +3588,7 @@ async def test_a_changed_delivery_limit_is_refused_naming_the_argument(settings:
 def test_rabbitmqs_other_refusals_are_read_or_passed_on_whole() -> None:
     settings = gateway.Settings(queue_type="quorum")
     explicit = "inequivalent arg 'x-queue-type' for queue 'q' in vhost '/': received 'quorum' but current is 'classic'"
-    assert "has queue 'q' as a classic queue, but GATEWAY_QUEUE_TYPE=quorum wants a quorum queue" in str(
+    assert "has queue 'q' with x-queue-type classic, but the gateway declares quorum (GATEWAY_QUEUE_TYPE=quorum" in str(
         gateway.TopologyClashError.from_reply(f"PRECONDITION_FAILED - {explicit}", settings)
     )
     unknown = "PRECONDITION_FAILED - something RabbitMQ has not said before"
