@@ -1136,18 +1136,43 @@ def ends_the_task(exc: BaseException) -> bool:
     return not isinstance(exc, Exception)
 
 
-async def survive(round_: Callable[[], Awaitable[T]], task: str, fallback: T) -> T:
-    """One round of a background task, which must outlive it: a PostgreSQL outage is a warning, anything else is
-    logged with its traceback, and the round gives `fallback`; only the task's own end goes through."""
-    try:
-        return await round_()
-    except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
-        log.warning("%s could not reach PostgreSQL: %s", task, exc)
-    except BaseException as exc:
-        if ends_the_task(exc):
-            raise
-        log.exception("%s failed; trying again at its next round", task)
-    return fallback
+class BackgroundTask:
+    """A task of rounds, each woken by `wakeup` or after `interval`, that outlives any failure of one: a PostgreSQL
+    outage is a warning, anything else is logged with its traceback, and the next round tries again."""
+
+    def __init__(self, name: str, interval: float, wakeup: asyncio.Event | None = None) -> None:
+        self.name, self.interval = name, interval
+        self.wakeup = wakeup or asyncio.Event()
+        self.stopping = False
+        self.beat = time.monotonic()
+        self.task = asyncio.create_task(self.run(), name=name)
+
+    async def round(self) -> bool:
+        """One round; True when there is more to do at once."""
+        raise NotImplementedError
+
+    async def run(self) -> None:
+        while not self.stopping:
+            self.beat = time.monotonic()
+            self.wakeup.clear()  # before the round: a wake-up during it (a reconnect, a stop) is not lost
+            try:
+                if await self.round():
+                    await asyncio.sleep(0)  # a backlog: go on at once, letting requests in between
+                    continue
+            except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+                log.warning("%s could not reach PostgreSQL: %s", self.name, exc)
+            except BaseException as exc:
+                if ends_the_task(exc):
+                    raise
+                log.exception("%s failed; trying again at its next round", self.name)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self.wakeup.wait(), self.interval)
+
+    async def stop(self, within: float) -> None:
+        self.stopping = True
+        self.wakeup.set()
+        with suppress(TimeoutError):
+            await asyncio.wait_for(self.task, within)
 
 
 class Gateway:
@@ -1200,27 +1225,23 @@ class Gateway:
     async def stop(self) -> None:
         """After uvicorn has let in-flight requests finish; every step is bounded, so no hung dependency holds
         the exit. What is still unpublished stays pending for the next relay."""
-        await self.relay.stop()
-        if self.retention is not None:
-            await self.retention.stop()
+        tasks = [task for task in (self.relay, self.retention) if task is not None]
+        await asyncio.gather(*(task.stop(self.settings.request_deadline + 1) for task in tasks))
         if self.callbacks is not None:
-            await self.callbacks.stop()
+            await self.callbacks.stop(2)
         with suppress(TimeoutError, *BROKER_ERRORS):
             await asyncio.wait_for(self.broker.close(), 2)
         await self.pool.close(timeout=2)
 
 
-class Relay:
+class Relay(BackgroundTask):
     """Every instance runs one: it publishes what a request could not, and what has come due."""
 
     def __init__(self, settings: Settings, pool: DeadlinePool, broker: Broker, callbacks_due: asyncio.Event) -> None:
         self.settings, self.pool, self.broker, self.callbacks_due = settings, pool, broker, callbacks_due
-        self.stopping = False
-        self.wakeup = asyncio.Event()  # what piled up during an outage goes out as soon as it ends
-        self.beat = time.monotonic()
-        assert broker.connection is not None
+        super().__init__("relay", settings.relay_interval)
+        assert broker.connection is not None  # what piled up during an outage goes out as soon as it ends
         broker.connection.reconnect_callbacks.add(lambda *_: self.wakeup.set())
-        self.task = asyncio.create_task(self.run(), name="relay")
 
     @property
     def is_running(self) -> bool:
@@ -1228,9 +1249,9 @@ class Relay:
         overdue = self.settings.relay_interval + self.settings.request_deadline + 1
         return not self.task.done() and time.monotonic() - self.beat < overdue
 
-    async def relay_once(self) -> int:
+    async def round(self) -> bool:
         """Move due scheduled rows into the outbox, mark confirmed rows still in it, then publish one batch of due
-        rows; returns how many rows it moved and published."""
+        rows; True when it moved or published a whole batch: there may be more."""
         broker = self.broker
         async with self.pool.connection(timeout=self.settings.request_deadline) as conn:
             due = {"now": utcnow(), "limit": self.settings.relay_batch}
@@ -1240,7 +1261,7 @@ class Relay:
                     self.callbacks_due.set()
                 broker.unmarked -= marking
             if not broker.is_healthy:
-                return promoted
+                return promoted >= self.settings.relay_batch
             async with conn.transaction():  # the claim's row locks last until the batch is marked
                 claim = {
                     "now": utcnow(),
@@ -1249,7 +1270,7 @@ class Relay:
                 }
                 rows = await select_notifications(conn, CLAIM_DUE, claim)
                 if not rows:
-                    return promoted
+                    return promoted >= self.settings.relay_batch
                 confirmed = set(await broker.publish_all(rows, self.settings.publish_timeout))
                 broker.unmarked |= confirmed
                 called_back = await mark_published(conn, list(confirmed), utcnow())
@@ -1258,25 +1279,7 @@ class Relay:
             self.callbacks_due.set()
         log.info("relay published %d of %d due notifications", len(confirmed), len(rows))
         RELAY_PUBLISHED.inc(len(confirmed))
-        return promoted + len(confirmed)
-
-    async def run(self) -> None:
-        """Outlives any failure of a round: logged with its traceback, and the next poll tries again."""
-        while not self.stopping:
-            self.beat = time.monotonic()
-            self.wakeup.clear()  # before the round: a wake-up during it (a reconnect, a stop) is not lost
-            published = await survive(self.relay_once, "relay", 0)
-            if published >= self.settings.relay_batch:  # a backlog: go on at once, letting requests in between
-                await asyncio.sleep(0)
-                continue
-            with suppress(TimeoutError):
-                await asyncio.wait_for(self.wakeup.wait(), self.settings.relay_interval)
-
-    async def stop(self) -> None:
-        self.stopping = True
-        self.wakeup.set()
-        with suppress(TimeoutError):
-            await asyncio.wait_for(self.task, self.settings.request_deadline + 1)
+        return promoted + len(confirmed) >= self.settings.relay_batch
 
 
 STATUS_ATTEMPTS = 5  # failures while PostgreSQL answers before an event is dead-lettered
@@ -1391,12 +1394,12 @@ class AttemptOutcome(CallbackAttempt, kw_only=True):
     state: str
 
 
-class CallbackSender:
+class CallbackSender(BackgroundTask):
     """Every instance runs one when a secret is set: it claims due callbacks, delivers them signed, at most
     CALLBACKS_AT_ONCE at a time (a slow receiver holds only its own), and records each attempt."""
 
     def __init__(self, settings: Settings, pool: DeadlinePool, due: asyncio.Event) -> None:
-        self.settings, self.pool, self.due = settings, pool, due
+        self.settings, self.pool = settings, pool
         self.key = webhook_key(settings.webhook_secret or "")
         resolver = aiohttp.DefaultResolver() if settings.callback_allow_private else PublicResolver()
         self.session = aiohttp.ClientSession(
@@ -1407,27 +1410,21 @@ class CallbackSender:
         )
         self.outcomes = Coalescer(self.record)
         self.sending: set[asyncio.Task[None]] = set()
-        self.stopping = False
-        self.task = asyncio.create_task(self.run(), name="callback sender")
+        super().__init__("callback sender", settings.relay_interval, due)
 
-    async def run(self) -> None:
-        """Outlives any failure of a round, like the relay."""
-        while not self.stopping:
-            self.due.clear()
-            claimed: list[DueCallback] = await survive(self.claim, "callback sender", [])
-            for callback in claimed:
-                task = asyncio.create_task(self.deliver(callback))
-                self.sending.add(task)
-                task.add_done_callback(self.delivered)
-            with suppress(TimeoutError):
-                await asyncio.wait_for(self.due.wait(), self.settings.relay_interval)
+    async def round(self) -> bool:
+        for callback in await self.claim():
+            task = asyncio.create_task(self.deliver(callback))
+            self.sending.add(task)
+            task.add_done_callback(self.delivered)
+        return False
 
     def delivered(self, task: asyncio.Task[None]) -> None:
         self.sending.discard(task)
         if not task.cancelled() and task.exception() is not None:  # its lease runs out, and it is tried again
             log.error("callback delivery failed", exc_info=task.exception())
         if len(self.sending) <= CALLBACKS_AT_ONCE // 2:  # a backlog is claimed in large bites, not one by one
-            self.due.set()
+            self.wakeup.set()
 
     async def claim(self) -> list[DueCallback]:
         """As many due callbacks as there is room for in flight."""
@@ -1486,12 +1483,11 @@ class CallbackSender:
             await conn.execute(RECORD_ATTEMPTS, {"outcomes": msgspec.json.encode(outcomes).decode(), "now": utcnow()})
         return [None] * len(outcomes)
 
-    async def stop(self) -> None:
-        """Deliveries still going after a moment are dropped: their leases run out and another round sends them."""
-        self.stopping = True
-        self.due.set()
+    async def stop(self, within: float) -> None:
+        """Deliveries still going after `within` are dropped: their leases run out and another round sends them."""
+        await super().stop(within)
         with suppress(TimeoutError):
-            await asyncio.wait_for(asyncio.gather(self.task, *self.sending, return_exceptions=True), 2)
+            await asyncio.wait_for(asyncio.gather(*self.sending, return_exceptions=True), within)
         await self.session.close()
 
 
@@ -1499,22 +1495,21 @@ PURGE_BATCH = 5000  # rows per DELETE: a short transaction, far within the state
 PURGE_PAUSE = 0.5  # seconds between batches: a batch takes about 50 ms, so the purge leaves requests the rest
 
 
-class Retention:
+class Retention(BackgroundTask):
     """Every instance runs one unless GATEWAY_RETENTION_DAYS is 0: every `retention_interval` it deletes the final
     notifications unchanged for `retention_days`, a batch at a time, each batch skipping rows another instance holds.
     """
 
     def __init__(self, settings: Settings, pool: DeadlinePool) -> None:
         self.settings, self.pool = settings, pool
-        self.stopping = asyncio.Event()  # also ends the wait for the next purge at once
-        self.task = asyncio.create_task(self.run(), name="retention")
+        super().__init__("retention", settings.retention_interval)
 
-    async def purge(self) -> int:
+    async def round(self) -> bool:
         """Batches until one comes back short: what remains is locked by another instance's purge, or newer."""
         before = utcnow() - timedelta(days=self.settings.retention_days)
         deleted = 0
         try:
-            while not self.stopping.is_set():
+            while not self.stopping:
                 batch = await delete_expired(self.pool, before, PURGE_BATCH)
                 deleted += batch
                 if batch < PURGE_BATCH:
@@ -1522,19 +1517,7 @@ class Retention:
                 await asyncio.sleep(PURGE_PAUSE)
         finally:  # a purge cut short by an outage still says what it deleted before it
             log.info("retention deleted %d notifications final and unchanged since %s", deleted, before.isoformat())
-        return deleted
-
-    async def run(self) -> None:
-        """Outlives any failure of a purge, like the relay: the next interval tries again."""
-        while not self.stopping.is_set():
-            await survive(self.purge, "retention", 0)
-            with suppress(TimeoutError):
-                await asyncio.wait_for(self.stopping.wait(), self.settings.retention_interval)
-
-    async def stop(self) -> None:
-        self.stopping.set()
-        with suppress(TimeoutError):
-            await asyncio.wait_for(self.task, self.settings.request_deadline + 1)
+        return False
 
 
 # ── HTTP handlers ─────────────────────────────────────────────────────────────────────────────────

@@ -3857,7 +3857,7 @@ async def test_the_retention_task_outlives_a_failed_purge(
 async def test_stopping_does_not_wait_for_the_next_purge(gw: Harness) -> None:
     assert gw.settings.retention_interval == 3600 and gw.service.retention is not None
     started = time.monotonic()
-    await gw.service.retention.stop()
+    await gw.service.retention.stop(within=10)
     assert gw.service.retention.task.done() and time.monotonic() - started < 1
 
 
