@@ -2098,6 +2098,19 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
 
 
+async def too_many_requests(scope: Scope, receive: Receive, send: Send) -> None:
+    """The answer past REQUEST_LIMIT requests in flight, in place of the app."""
+    body = msgspec.json.encode(ErrorBody(503, f"Over {REQUEST_LIMIT} requests in flight; retry shortly"))
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 503,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))],
+        }
+    )
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
 class GuardedHttpToolsProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol with the bounds uvicorn has no setting for (its keep-alive timeout starts only
     after a first answer, and httptools buffers a head of any size): a request head must be whole within
@@ -2161,16 +2174,25 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             if self.transport.is_closing():
                 return
             if self.head_room == 0:
-                body = msgspec.json.encode(ErrorBody(431, f"Request head larger than {HEAD_LIMIT // 1024} KiB"))
-                self.transport.write(
-                    b"HTTP/1.1 431 Request Header Fields Too Large\r\nconnection: close\r\n"
-                    b"content-type: application/json\r\ncontent-length: %d\r\n\r\n%s" % (len(body), body)
+                self.refuse(
+                    431, b"Request Header Fields Too Large", f"Request head larger than {HEAD_LIMIT // 1024} KiB"
                 )
-                self.transport.close()
                 return
         if self.head_room is not None:
             self.head_room -= len(data)
         super().data_received(data)
+
+    def send_400_response(self, msg: str) -> None:  # uvicorn's answers a request it cannot parse in plain text
+        self.refuse(400, b"Bad Request", msg)
+
+    def refuse(self, status: int, reason: bytes, detail: str) -> None:
+        """Answers, in the app's error format, a request refused before the app sees it, and closes."""
+        body = msgspec.json.encode(ErrorBody(status, detail))
+        self.transport.write(
+            b"HTTP/1.1 %d %s\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n%s"
+            % (status, reason, len(body), body)
+        )
+        self.transport.close()
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
@@ -2180,10 +2202,15 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         self.head_room, self.body_bytes = None, 0
         self.expect_within(RECEIVE_TIMEOUT)
-        # uvicorn's limit_concurrency counts idle connections too (2,000 idle sockets made every request a 503):
-        # only requests in flight count here. uvicorn refuses at 0 and does not check at None.
-        self.limit_concurrency = 0 if len(self.tasks) >= REQUEST_LIMIT else None
-        super().on_headers_complete()
+        # Not uvicorn's limit_concurrency, which counts idle connections too (2,000 idle sockets made every request a
+        # 503), and answers in plain text: only requests in flight count here.
+        app = self.app
+        if len(self.tasks) >= REQUEST_LIMIT:
+            self.app = too_many_requests
+        try:
+            super().on_headers_complete()
+        finally:
+            self.app = app
 
     def on_body(self, body: bytes) -> None:
         self.body_bytes += len(body)

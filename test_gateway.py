@@ -2550,6 +2550,47 @@ async def test_an_oversized_request_head_is_refused_before_it_grows(settings: ga
             assert all(closed_by_server(sock, deadline) for sock in heads), "an oversized head was not refused"
 
 
+def answer_until_closed(sock: socket.socket) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers and body of the answer a server sends before it closes the connection."""
+    received = b""
+    sock.settimeout(5)
+    while chunk := sock.recv(65536):
+        received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    status_line, *lines = head.decode().split("\r\n")
+    headers = {name.lower(): value.strip() for name, _, value in (line.partition(":") for line in lines)}
+    return int(status_line.split()[1]), headers, body
+
+
+async def test_a_request_that_is_not_http_gets_a_json_400(gw: Harness) -> None:
+    with socket.create_connection(("127.0.0.1", gw.http.base_url.port or 80)) as sock:
+        sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: x\r\n\r\n")
+        status, headers, body = await asyncio.to_thread(answer_until_closed, sock)
+    assert (status, headers["content-type"]) == (400, "application/json")
+    assert json.loads(body) == {"status_code": 400, "detail": "Invalid HTTP request received."}
+
+
+async def test_requests_past_the_limit_in_flight_get_a_json_503_and_idle_ones_do_not_count(
+    gw: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gateway, "REQUEST_LIMIT", 3)
+    port = gw.http.base_url.port or 80
+    with contextlib.ExitStack() as stack:
+        idle = [stack.enter_context(socket.create_connection(("127.0.0.1", port))) for _ in range(5)]
+        assert (await gw.http.get("/health")).status_code == 200, "idle connections are no requests"
+        waiting = [stack.enter_context(socket.create_connection(("127.0.0.1", port))) for _ in range(3)]
+        for sock in waiting:  # in flight: the app waits for the rest of the body
+            sock.sendall(b"POST /api/v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+        await asyncio.sleep(0.3)
+        refused = await gw.http.get("/health")
+        assert (refused.status_code, refused.headers["content-type"]) == (503, "application/json")
+        assert refused.json() == {"status_code": 503, "detail": "Over 3 requests in flight; retry shortly"}
+        for sock in waiting:
+            sock.close()
+        await eventually(lambda: equals(status_code_of(gw.http.get("/health")), 200), within=5, what="served again")
+        assert idle
+
+
 @pytest.mark.slow
 async def test_a_body_trickled_below_the_minimum_rate_is_cut_off(gw: Harness) -> None:
     """Bytes that keep coming, a few at a time, must not keep a request in flight: it counts towards the
