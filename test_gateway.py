@@ -1855,6 +1855,8 @@ def test_compose_sets_only_variables_the_gateway_reads() -> None:
     read = set(gateway.ENVIRONMENT.values())
     assert set(compose["services"]["gateway"]["environment"]) <= read
     assert {"DATABASE_URL", "RABBITMQ_URL", "GATEWAY_API_KEYS"} <= read
+    # `${GATEWAY_X:-}` passes an empty value when the user set none: it must mean the default.
+    assert gateway.Settings.from_env(dict.fromkeys(read, "")) == gateway.Settings()
 
 
 def test_dockerfile_runs_as_non_root_with_a_healthcheck() -> None:
