@@ -2022,20 +2022,20 @@ def create_app(settings: Settings | None = None) -> Litestar:
         broker = Broker(settings)
         try:
             await broker.connect()
-            app.state.gateway = gateway = Gateway(settings, pool, broker)
-            await StatusConsumer(pool, gateway.callbacks_due).start(broker)
         except BaseException as exc:
             if isinstance(exc, TopologyClashError):  # for the operator to fix, in one line (see __main__)
                 log.error("%s", exc)
             await broker.close()
             await pool.close()
             raise
-        # What start-up built lives as long as the process: kept out of every later full collection, which
-        # otherwise walked it about once a second under load (20 ms stalls, measured).
-        gc.collect()
-        gc.freeze()
-        log.info("gateway ready: exchange %r", settings.exchange)
-        try:
+        app.state.gateway = gateway = Gateway(settings, pool, broker)
+        try:  # from here on the background tasks run: a failed start stops them too
+            await StatusConsumer(pool, gateway.callbacks_due).start(broker)
+            # What start-up built lives as long as the process: kept out of every later full collection, which
+            # otherwise walked it about once a second under load (20 ms stalls, measured).
+            gc.collect()
+            gc.freeze()
+            log.info("gateway ready: exchange %r", settings.exchange)
             yield
         finally:
             await gateway.stop()

@@ -1234,6 +1234,32 @@ async def test_boot_gives_up_after_its_timeout(settings: gateway.Settings) -> No
     assert time.monotonic() - started < 10
 
 
+async def test_a_start_that_fails_once_the_background_tasks_run_stops_them(
+    settings: gateway.Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[gateway.Gateway] = []
+    build = gateway.Gateway.__init__
+
+    def recorded(self: gateway.Gateway, *args: Any) -> None:
+        build(self, *args)
+        built.append(self)
+
+    async def refused(self: gateway.StatusConsumer, broker: gateway.Broker) -> None:
+        raise RuntimeError("injected: the status queue could not be consumed")
+
+    monkeypatch.setattr(gateway.Gateway, "__init__", recorded)
+    monkeypatch.setattr(gateway.StatusConsumer, "start", refused)
+    failed: list[Exception] = []
+    try:
+        async with gateway.create_app(settings).lifespan():
+            pass
+    except* RuntimeError as ended:
+        failed.extend(ended.exceptions)
+    assert len(failed) == 1 and len(built) == 1
+    assert built[0].relay.task.done() and built[0].retention is not None and built[0].retention.task.done()
+    assert built[0].pool.closed
+
+
 def test_settings_refuse_a_relay_grace_within_the_publish_timeout() -> None:
     with pytest.raises(msgspec.ValidationError, match="GATEWAY_RELAY_GRACE"):
         gateway.Settings.from_env({"GATEWAY_RELAY_GRACE": "5", "GATEWAY_PUBLISH_TIMEOUT": "5"})
