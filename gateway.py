@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime, timedelta
+from http import HTTPStatus
 from pathlib import Path
 from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar, cast, get_args
 from urllib.parse import urlsplit
@@ -62,7 +63,7 @@ from litestar.static_files import create_static_files_router
 from litestar.types import ASGIApp, Receive, Scope, Send
 from litestar.typing import FieldDefinition
 from psycopg.rows import class_row, kwargs_row
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
 log = logging.getLogger("gateway")
 T = TypeVar("T")
@@ -1532,6 +1533,7 @@ RECEIVE_TIMEOUT = 5.0  # seconds a request head may take to arrive, and a body m
 MIN_BODY_BYTES = 16 * 1024
 SEND_TIMEOUT = 10.0  # seconds a client may read nothing of its answer before it is cut off
 REQUEST_LIMIT = 2000  # requests in flight; beyond this, 503 rather than unbounded memory
+PIPELINE_LIMIT = 8  # requests waiting behind the one in progress on a connection; clients rarely pipeline at all
 IDEMPOTENCY_KEY = re.compile(r"[\x20-\x7e]{1,255}")
 STRING = {"one_of": None, "type": "string"}  # an absent header or query value is absent, never null
 REQUEST_EXAMPLE = {
@@ -2111,6 +2113,10 @@ async def too_many_requests(scope: Scope, receive: Receive, send: Send) -> None:
     await send({"type": "http.response.body", "body": body, "more_body": False})
 
 
+class RefusedRequestError(Exception):
+    """Raised in a parser callback to drop the rest of a read: its refusal is already on its way."""
+
+
 class GuardedHttpToolsProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol with the bounds uvicorn has no setting for (its keep-alive timeout starts only
     after a first answer, and httptools buffers a head of any size): a request head must be whole within
@@ -2121,6 +2127,9 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     send_deadline: asyncio.TimerHandle | None = None
     head_room: int | None = HEAD_LIMIT  # bytes the head being received may still take; None within a body
     body_bytes = 0  # received in the current RECEIVE_TIMEOUT window of a body
+    idle_bytes = 0  # received within a body without bringing any of it: chunk framing, trailer fields
+    refusal: bytes | None = None  # the answer that ends this connection, once the requests before it are answered
+    refused: RequestResponseCycle | None = None  # the request it refuses, if that one had begun (a bad body)
 
     def expect_within(self, seconds: float | None) -> None:
         """The one receive timer: the connection is closed unless the request moves on within `seconds`."""
@@ -2166,33 +2175,52 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        if self.refusal is not None:  # the parser has stopped: nothing more is read
+            return
         # A head is fed no more bytes than it may take, so one that has not ended by then is refused before it grows.
         while self.head_room is not None and len(data) > self.head_room:
             head, data = data[: self.head_room], data[self.head_room :]
             self.head_room = 0
             super().data_received(head)
-            if self.transport.is_closing():
+            if self.refusal is not None or self.transport.is_closing():
                 return
             if self.head_room == 0:
-                self.refuse(
-                    431, b"Request Header Fields Too Large", f"Request head larger than {HEAD_LIMIT // 1024} KiB"
-                )
-                return
+                return self.refuse(431, f"Request head larger than {HEAD_LIMIT // 1024} KiB")
         if self.head_room is not None:
             self.head_room -= len(data)
+        within_body, received = self.head_room is None, self.body_bytes
         super().data_received(data)
+        if within_body and self.head_room is None and self.refusal is None:  # the same body still
+            self.idle_bytes = 0 if self.body_bytes != received else self.idle_bytes + len(data)
+            if self.idle_bytes > HEAD_LIMIT:
+                self.refuse(431, f"Chunk framing and trailer fields larger than {HEAD_LIMIT // 1024} KiB", self.cycle)
 
     def send_400_response(self, msg: str) -> None:  # uvicorn's answers a request it cannot parse in plain text
-        self.refuse(400, b"Bad Request", msg)
+        self.refuse(400, msg, self.cycle if self.head_room is None else None)
 
-    def refuse(self, status: int, reason: bytes, detail: str) -> None:
-        """Answers, in the app's error format, a request refused before the app sees it, and closes."""
-        body = msgspec.json.encode(ErrorBody(status, detail))
-        self.transport.write(
-            b"HTTP/1.1 %d %s\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n%s"
-            % (status, reason, len(body), body)
-        )
-        self.transport.close()
+    def refuse(self, status: int, detail: str, began: RequestResponseCycle | None = None) -> None:
+        """Ends the connection with an answer in the app's error format; HTTP answers in order, so it waits for
+        the requests before the refused one (`began`, if its body was being read) to be answered."""
+        if self.refusal is None:
+            body = msgspec.json.encode(ErrorBody(status, detail))
+            head = f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\nconnection: close\r\n"
+            self.refusal = (
+                f"{head}content-type: application/json\r\ncontent-length: {len(body)}\r\n\r\n".encode() + body
+            )
+            self.refused = began
+            self.expect_within(None)  # the requests before it are bounded by their own deadlines
+            self.answer_refusal()
+
+    def answer_refusal(self) -> None:
+        cycle = self.cycle
+        answered = not self.pipeline and (cycle is None or cycle.response_complete or cycle is self.refused)
+        if self.refusal is not None and answered and not self.transport.is_closing():
+            self.transport.write(self.refusal)
+            self.transport.close()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self.answer_refusal()
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
@@ -2200,7 +2228,15 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             self.expect_within(RECEIVE_TIMEOUT)
 
     def on_headers_complete(self) -> None:
-        self.head_room, self.body_bytes = None, 0
+        # Counted again from what was parsed: a head that began in the read that ended the request before it was
+        # fed past `head_room`.
+        if len(self.url) + sum(len(name) + len(value) + 4 for name, value in self.headers) > HEAD_LIMIT:
+            self.refuse(431, f"Request head larger than {HEAD_LIMIT // 1024} KiB")
+            raise RefusedRequestError
+        if len(self.pipeline) >= PIPELINE_LIMIT:  # each waiting request holds its head and a task's worth of memory
+            self.refuse(429, f"More than {PIPELINE_LIMIT} requests pipelined on one connection; send the rest anew")
+            raise RefusedRequestError
+        self.head_room, self.body_bytes, self.idle_bytes = None, 0, 0
         self.expect_within(RECEIVE_TIMEOUT)
         # Not uvicorn's limit_concurrency, which counts idle connections too (2,000 idle sockets made every request a
         # 503), and answers in plain text: only requests in flight count here.

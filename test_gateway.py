@@ -2598,6 +2598,83 @@ async def test_a_request_that_is_not_http_gets_a_json_400(gw: Harness) -> None:
     assert json.loads(body) == {"status_code": 400, "detail": "Invalid HTTP request received."}
 
 
+def answers_until_closed(sock: socket.socket) -> list[tuple[int, bytes]]:
+    """Every answer (status, body) a server sends on a connection until it closes it."""
+    received = b""
+    sock.settimeout(10)
+    with contextlib.suppress(ConnectionResetError):
+        while chunk := sock.recv(65536):
+            received += chunk
+    answers = []
+    while received:
+        head, _, rest = received.partition(b"\r\n\r\n")
+        length = int(re.search(rb"content-length: (\d+)", head, re.IGNORECASE).group(1))  # type: ignore[union-attr]
+        answers.append((int(head.split()[1]), rest[:length]))
+        received = rest[length:]
+    return answers
+
+
+async def test_a_refusal_pipelined_behind_a_post_comes_after_its_202(shared_gw: Harness) -> None:
+    """HTTP answers in order: a refusal written at once would stand in for the POST's answer, which was stored."""
+    post = json.dumps(VALID["sms"]).encode()
+    request = b"POST /api/v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    request += b"Content-Length: %d\r\n\r\n%s" % (len(post), post)
+    for refused, status in ((b"GARBAGE\r\n\r\n", 400), (b"GET / HTTP/1.1\r\nX: " + b"x" * 40_000 + b"\r\n\r\n", 431)):
+        with socket.create_connection(("127.0.0.1", shared_gw.http.base_url.port or 80)) as sock:
+            sock.sendall(request + refused)
+            answers = await asyncio.to_thread(answers_until_closed, sock)
+        assert [code for code, _ in answers] == [202, status]
+        assert json.loads(answers[1][1])["status_code"] == status
+    assert len(await shared_gw.statuses()) == 2
+
+
+async def test_a_head_pipelined_in_the_read_that_ends_the_request_before_it_is_held_to_the_limit(
+    shared_gw: Harness,
+) -> None:
+    first = b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n"
+    for size, expected in ((15_000, [200, 200]), (20_000, [200, 431])):
+        second = b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Pad: " + b"x" * size + b"\r\n\r\n"
+        with socket.create_connection(("127.0.0.1", shared_gw.http.base_url.port or 80)) as sock:
+            sock.sendall(first + second)
+            assert [code for code, _ in await asyncio.to_thread(answers_until_closed, sock)] == expected
+
+
+async def test_trailer_fields_are_bounded_like_a_head(shared_gw: Harness) -> None:
+    """Trailers follow the last chunk of a body: neither head nor body, they had no limit but the receive timer."""
+    with socket.create_connection(("127.0.0.1", shared_gw.http.base_url.port or 80)) as sock:
+        sock.sendall(
+            b"POST /api/v1/notifications HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n"
+        )
+        started = time.monotonic()
+
+        def send_trailers() -> None:  # 64 MB, if nothing stops it
+            with contextlib.suppress(OSError):
+                for _ in range(1000):
+                    sock.sendall(b"X-Trailer: " + b"t" * 65_536 + b"\r\n")
+
+        await asyncio.to_thread(send_trailers)
+        answers = await asyncio.to_thread(answers_until_closed, sock)
+    assert [(code, json.loads(body)["detail"]) for code, body in answers] == [
+        (431, "Chunk framing and trailer fields larger than 16 KiB")
+    ]
+    assert time.monotonic() - started < gateway.RECEIVE_TIMEOUT, "refused as they came, not by the receive timer"
+
+
+async def test_a_flood_of_pipelined_requests_is_cut_at_the_pipeline_limit_and_others_are_served(
+    shared_gw: Harness,
+) -> None:
+    port = shared_gw.http.base_url.port or 80
+    flood = b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n" * 10_000  # 340 KB in one write
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        await asyncio.to_thread(sock.sendall, flood)
+        started = time.monotonic()
+        assert (await shared_gw.http.get("/health")).status_code == 200
+        served_within = time.monotonic() - started
+        answers = await asyncio.to_thread(answers_until_closed, sock)
+    assert [code for code, _ in answers] == [200] * (gateway.PIPELINE_LIMIT + 1) + [429]
+    assert served_within < 1, f"another client waited {served_within:.1f} s"
+
+
 async def test_requests_past_the_limit_in_flight_get_a_json_503_and_idle_ones_do_not_count(
     gw: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
