@@ -1182,7 +1182,7 @@ class Gateway:
     def __init__(self, settings: Settings, pool: DeadlinePool, broker: Broker) -> None:
         self.settings, self.pool, self.broker = settings, pool, broker
         self.accepts = Coalescer(self.accept_batch, in_flight=2, isolate=refuses_data)
-        self.batch_turns = asyncio.Semaphore(BATCHES_AT_ONCE)
+        self.batch_reads, self.batch_turns = asyncio.Semaphore(BATCHES_READ), asyncio.Semaphore(BATCHES_AT_ONCE)
         self.callbacks_due = asyncio.Event()  # a change made callbacks: the sender need not wait for its poll
         self.relay = Relay(settings, pool, broker, self.callbacks_due)
         self.retention = Retention(settings, pool) if settings.retention_days else None
@@ -1528,6 +1528,7 @@ DOCS_ASSETS = "/docs/assets"
 SINGLE_BODY_LIMIT = 64 * 1024
 BATCH_BODY_LIMIT = 16 * 1024 * 1024
 BATCHES_AT_ONCE = 2  # a 15 MB batch takes over 100 MB while decoded and stored; 12 at once took 978 MB
+BATCHES_READ = 8  # batches whose bodies (up to 16 MiB each) are read or held at a time; 100 at once took 1.5 GB
 HEAD_LIMIT = 16 * 1024  # bytes of request line and headers
 RECEIVE_TIMEOUT = 5.0  # seconds a request head may take to arrive, and a body may take per MIN_BODY_BYTES
 MIN_BODY_BYTES = 16 * 1024
@@ -1766,30 +1767,38 @@ async def replay(gateway: Gateway, row: NewNotification) -> Response[Notificatio
     return accepted(notification, replayed=True)
 
 
+@asynccontextmanager
+async def batch_turn(turns: asyncio.Semaphore, within: float) -> AsyncIterator[None]:
+    try:
+        await asyncio.wait_for(turns.acquire(), within)
+    except TimeoutError:
+        raise HTTPException("Too many batches at once; retry shortly", status_code=503) from None
+    try:
+        yield
+    finally:
+        turns.release()
+
+
 def batches_take_turns(app: ASGIApp) -> ASGIApp:
-    """BATCHES_AT_ONCE batches are decoded and stored at a time, bounding their memory. A body is read before its
-    turn is taken, so a slow upload holds none, and the wait for a turn is bounded (503 past it)."""
+    """BATCHES_READ batches are read at a time and BATCHES_AT_ONCE of those decoded and stored, bounding
+    their memory: the rest wait, their bodies unread. A body is read before its turn to be stored, so a slow upload
+    holds none of those, and every wait is bounded (503 past it)."""
 
     async def taking_turns(scope: Scope, receive: Receive, send: Send) -> None:
-        read: list[Any] = [await receive()]
-        size = len(read[0].get("body", b""))
-        while read[-1].get("more_body") and size <= BATCH_BODY_LIMIT:  # past it, Litestar answers 413
-            read.append(await receive())
-            size += len(read[-1].get("body", b""))
-        replay = iter(read)
-
-        async def replayed() -> Any:
-            return next(replay, None) or await receive()
-
         gateway: Gateway = scope["app"].state.gateway
-        try:
-            await asyncio.wait_for(gateway.batch_turns.acquire(), gateway.settings.database_timeout)
-        except TimeoutError:
-            raise HTTPException("Too many batches at once; retry shortly", status_code=503) from None
-        try:
-            await app(scope, replayed, send)
-        finally:
-            gateway.batch_turns.release()
+        async with batch_turn(gateway.batch_reads, gateway.settings.database_timeout):
+            read: list[Any] = [await receive()]
+            size = len(read[0].get("body", b""))
+            while read[-1].get("more_body") and size <= BATCH_BODY_LIMIT:  # past it, Litestar answers 413
+                read.append(await receive())
+                size += len(read[-1].get("body", b""))
+            replay = iter(read)
+
+            async def replayed() -> Any:
+                return next(replay, None) or await receive()
+
+            async with batch_turn(gateway.batch_turns, gateway.settings.database_timeout):
+                await app(scope, replayed, send)
 
     return taking_turns
 

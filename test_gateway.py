@@ -2764,6 +2764,26 @@ async def test_concurrent_large_batches_take_turns_and_memory_stays_bounded(sett
 
 
 @pytest.mark.slow
+async def test_batches_uploaded_at_once_are_read_a_few_at_a_time(settings: gateway.Settings) -> None:
+    """Each batch read in full waits with its body in memory: 100 of 15 MB held 1.5 GB before reads were bounded."""
+    port, uploads, size = free_port(), 30, 15_000_000
+    head = f"POST {gateway.API_PREFIX}/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    head += f"Content-Length: {size + 1}\r\n\r\n"
+    with gateway_process(settings, port, LOG_LEVEL="warning") as process:
+        baseline = resident_kib(process.pid)
+        writers = []
+        for _ in range(uploads):  # all but the last byte: each waits for the rest while it is read
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(head.encode() + b" " * size)
+            writers.append(writer)
+        await asyncio.sleep(4)
+        grown = resident_kib(process.pid) - baseline
+        for writer in writers:
+            writer.close()
+    assert grown < (gateway.BATCHES_READ * size + 80_000_000) // 1024, f"{uploads} uploads grew it by {grown} KiB"
+
+
+@pytest.mark.slow
 async def test_slow_uploads_hold_no_batch_turn(gw: Harness) -> None:
     """Two batches trickled in just above the minimum rate used to hold both turns for as long as they took."""
     post = f"POST {gateway.API_PREFIX}/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
