@@ -811,17 +811,20 @@ EventOutcome = Literal["applied", "ignored", "unknown"]  # ignored: not forward;
 
 
 async def apply_status_events(pool: DeadlinePool, events: list[StatusEvent]) -> tuple[list[EventOutcome], bool]:
-    """Apply events in order, in one statement per round: an UPDATE changes a row once, so a notification's second
-    event waits for the next. Returns each event's outcome, and whether any change made a callback."""
-    rounds: list[dict[UUID, int]] = []  # notification -> index of its event in that round
+    """Apply events in order, a statement per round: an UPDATE changes a row once, so a notification's next event
+    waits for the next round. Statuses only move forward: an event not beyond an earlier one of its notification
+    never applies and takes no round. Returns each event's outcome, and whether any change made a callback."""
+    rounds: dict[int, dict[UUID, int]] = {}  # round -> notification -> index of its event
+    reached: dict[UUID, tuple[int, int]] = {}  # notification -> its furthest status so far, and the rounds it takes
     for index, event in enumerate(events):
-        if (free := next((round_ for round_ in rounds if event.id not in round_), None)) is None:
-            rounds.append(free := {})
-        free[event.id] = index
+        furthest, taken = reached.get(event.id, (-1, 0))
+        if (position := LIFECYCLE.index(event.status)) > furthest:  # else ignored, or unknown: checked below
+            reached[event.id] = (position, taken + 1)
+            rounds.setdefault(taken, {})[event.id] = index
     outcomes: list[EventOutcome | None] = [None] * len(events)
     called_back = False
     async with pool.connection() as conn:
-        for round_ in rounds:
+        for round_ in rounds.values():
             params = {"events": msgspec.json.encode([events[i] for i in round_.values()]).decode(), "now": utcnow()}
             params |= {"lifecycle": list(LIFECYCLE), "final": list(FINAL)}
             for event_id, calls_back in await (await conn.execute(APPLY_STATUS_EVENTS, params)).fetchall():
