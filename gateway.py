@@ -1601,6 +1601,12 @@ class StrictRequest(Request[Any, Any, Any]):
     """Decodes a JSON body straight into the handler's `data` type, strictly and in one pass. Litestar converts
     decoded values with strict=False, which read `"send_at": "20261201"` as a Unix time (1970-08-23)."""
 
+    async def body(self) -> bytes:
+        body = await super().body()
+        if not body and self.route_handler.parsed_data_field is not None:  # Litestar would skip json(): KeyError
+            raise self.refused("Request body is empty: a JSON object is expected", "body")
+        return body
+
     async def json(self) -> Any:
         data = self.route_handler.parsed_data_field
         if data is None:
@@ -1609,9 +1615,11 @@ class StrictRequest(Request[Any, Any, Any]):
         try:
             return msgspec.json.decode(body, type=data.annotation)
         except (msgspec.DecodeError, UnicodeDecodeError) as exc:
-            message, key = body_error(exc, body)
-            detail = f"Validation failed for {self.method} {self.url.path}"
-            raise ValidationException(detail, extra=[{"message": message, "key": key, "source": "body"}]) from exc
+            raise self.refused(*body_error(exc, body)) from exc
+
+    def refused(self, message: str, key: str) -> ValidationException:
+        detail = f"Validation failed for {self.method} {self.url.path}"
+        return ValidationException(detail, extra=[{"message": message, "key": key, "source": "body"}])
 
 
 NAMED_FIELD = re.compile(r"^`(\w+)`|field `(.+)`$")  # our rules' messages start with the field; msgspec's end with it

@@ -788,6 +788,8 @@ REFUSED_OVER_HTTP = [  # one body for each way the HTTP path refuses one, and wo
     pytest.param("", b'{"type": "sms",', "body", "truncated", id="malformed-json"),
     pytest.param("", SMS_WITH % b'"metadata":{"k":"\xff"}', "metadata.k", "UTF-8", id="not-utf-8"),
     pytest.param("", DEEP_ARRAY, "body", "nested too deeply", id="nesting"),
+    pytest.param("", b"", "body", "Request body is empty: a JSON object is expected", id="empty"),
+    pytest.param("/batch", b"", "body", "Request body is empty: a JSON object is expected", id="batch-empty"),
     pytest.param(
         "/batch",
         encoded({"notifications": [VALID["sms"], VALID["email"], {**VALID["sms"], "recipient": "12"}]}),
