@@ -228,8 +228,9 @@ def check_metadata(value: object, depth: int = 0) -> None:
 
 HOST_NAME = re.compile(r"(?=.{1,253}$)((?!-)[a-z0-9-]{1,63}(?<!-)\.)*(?!-)[a-z0-9-]{1,63}(?<!-)\.?")
 NUMBERS_ONLY = re.compile(r"((0x[0-9a-f]*|[0-9]+)\.?)+")  # 2130706433, 0x7f.1, 127.1: no name, no canonical address
-NAT64 = ipaddress.ip_network("64:ff9b::/96")
-IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+# IPv6 forms holding an IPv4 address in their last 32 bits: NAT64, IPv4-compatible, IPv4-translated (RFC 2765)
+EMBED_IPV4 = [ipaddress.ip_network(n) for n in ("64:ff9b::/96", "::/96", "::ffff:0:0:0/96")]
+LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: a local network's own translator, whatever it embeds
 
 
 def callback_host(url: str) -> str | None:
@@ -275,11 +276,11 @@ def is_public(host: str) -> bool:
         return True
     if isinstance(address, ipaddress.IPv6Address):
         embedded = address.ipv4_mapped or address.sixtofour or (address.teredo or (None, None))[1]
-        if embedded is None and (address in NAT64 or address in IPV4_COMPATIBLE):
+        if embedded is None and any(address in network for network in EMBED_IPV4):
             embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
         if embedded is not None:
             return is_public(str(embedded))
-        if address.is_site_local:
+        if address.is_site_local or address in LOCAL_NAT64:
             return False
     return address.is_global and not address.is_multicast
 

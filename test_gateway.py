@@ -3225,9 +3225,19 @@ PRIVATE_URLS = [
     "http://\uff11\uff16\uff19.\uff12\uff15\uff14.\uff11\uff16\uff19.\uff12\uff15\uff14/latest/meta-data/",
     "http://[::127.0.0.1]/hook",  # IPv4-compatible
     "http://[64:ff9b::7f00:1]/hook",  # NAT64
+    "http://[64:ff9b:1::7f00:1]:8390/hook",  # local-use NAT64 (RFC 8215)
+    "http://[64:ff9b:1::808:808]/hook",  # local-use NAT64, whatever it embeds
+    "http://[::ffff:0:7f00:1]:8390/hook",  # IPv4-translated (RFC 2765)
     "http://[2002:7f00:1::]/hook",  # 6to4
     "http://[fec0::1]/hook",  # site-local
 ]
+
+
+@pytest.mark.parametrize(
+    "host", ["8.8.8.8", "::ffff:8.8.8.8", "64:ff9b::808:808", "::ffff:0:808:808", "2002:808:808::"]
+)
+def test_ipv6_forms_of_a_public_ipv4_address_are_public(host: str) -> None:
+    assert gateway.is_public(host)
 
 
 @pytest.mark.parametrize("allowed", [False, True], ids=["refused", "allowed"])
