@@ -75,7 +75,11 @@ DEFAULT_CLIENT = "default"  # the client of a plain key, and of every caller whe
 UNPREFIXED = ("database_url", "rabbitmq_url", "host", "port", "log_level")  # the usual names; the rest are GATEWAY_*
 QueueType = Literal["classic", "quorum"]
 RETENTION_DAYS_MAX = 36_500  # a century; far beyond it the purge's cutoff would fall before year 1
-Seconds = Annotated[float, msgspec.Meta(ge=0)]
+MAX_GROUP = 1000  # rows per statement and publishes per round, at most
+DAY = 86_400  # seconds
+Timeout = Annotated[float, msgspec.Meta(gt=0, le=DAY)]  # timeouts and intervals (NaN fails every bound)
+Seconds = Annotated[float, msgspec.Meta(ge=0, le=365 * DAY)]  # a retry delay, at most a year: 1e300 overflows a date
+Short = Annotated[int, msgspec.Meta(ge=1, le=65_535)]  # 16 bits, not 0: a port (0: any), AMQP's heartbeat (0: none)
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -84,20 +88,20 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     database_url: str = "postgresql://postgres@localhost:5432/postgres"
     rabbitmq_url: str = "amqp://guest:guest@localhost:5672/"
     host: str = "0.0.0.0"
-    port: int = 8000
+    port: Short = 8000
     exchange: str = "notifications"
     log_level: str = "info"
     api_keys: tuple[str, ...] = ()  # comma-separated, each `key` or `client:key`
-    boot_timeout: float = 60.0  # how long boot waits for PostgreSQL and RabbitMQ to appear
-    database_timeout: float = 5.0  # no request waits longer for PostgreSQL: 503 instead
-    publish_timeout: float = 2.0  # a confirm slower than this leaves the row pending for the relay
-    broker_heartbeat: int = 10  # a broker connection silent for about three of these is dropped and rebuilt
-    relay_interval: float = 1.0
-    relay_grace: float = 5.0  # fresh pending rows belong to the request still publishing them
-    relay_batch: int = 500
+    boot_timeout: Timeout = 60.0  # how long boot waits for PostgreSQL and RabbitMQ to appear
+    database_timeout: Timeout = 5.0  # no request waits longer for PostgreSQL: 503 instead
+    publish_timeout: Timeout = 2.0  # a confirm slower than this leaves the row pending for the relay
+    broker_heartbeat: Short = 10  # a broker connection silent for about three of these is dropped and rebuilt
+    relay_interval: Timeout = 1.0
+    relay_grace: Timeout = 5.0  # fresh pending rows belong to the request still publishing them
+    relay_batch: Annotated[int, msgspec.Meta(ge=1, le=MAX_GROUP)] = 500
     callback_url: str | None = None  # for notifications that bring none
     webhook_secret: str | None = None  # whsec_<base64 of 24 to 64 bytes>: signs callbacks, which are never unsigned
-    callback_timeout: float = 10.0
+    callback_timeout: Timeout = 10.0
     callback_retry_schedule: tuple[Seconds, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)  # Svix's: over a day
     callback_allow_private: bool = False  # local development and tests only: lets callbacks reach this network
     metrics_key: str | None = None  # a bearer key for /metrics; unset, it is open like /health
@@ -105,7 +109,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Quorum only: requeues of a message, after which it is dead-lettered; 0 would dead-letter at the first requeue.
     delivery_limit: Annotated[int, msgspec.Meta(ge=1, lt=2**31)] = 20
     retention_days: float = 30  # final notifications unchanged this long are deleted; 0 keeps everything
-    retention_interval: Annotated[float, msgspec.Meta(gt=0, le=RETENTION_DAYS_MAX * 86400)] = 3600  # inf: never
+    retention_interval: Annotated[float, msgspec.Meta(ge=1, le=RETENTION_DAYS_MAX * DAY)] = 3600  # inf: never
 
     def __post_init__(self) -> None:
         if self.relay_grace <= self.publish_timeout:  # else the relay takes rows whose request is still publishing
@@ -1061,8 +1065,6 @@ def publish_result(exc: BaseException | None) -> str:
 
 
 # ── Background tasks: grouped stages, the relay, the status consumer ─────────────────────────────────
-
-MAX_GROUP = 1000  # rows per statement and publishes per round, at most
 
 
 class Coalescer(Generic[T, R]):

@@ -1316,6 +1316,35 @@ def test_settings_come_from_the_environment() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("GATEWAY_DATABASE_TIMEOUT", "nan"),  # an invalid statement_timeout: boot retried until it gave up
+        ("GATEWAY_DATABASE_TIMEOUT", "0"),
+        ("GATEWAY_PUBLISH_TIMEOUT", "-1"),
+        ("GATEWAY_BOOT_TIMEOUT", "inf"),
+        ("GATEWAY_RELAY_INTERVAL", "nan"),  # the relay died, /health said so
+        ("GATEWAY_RELAY_GRACE", "nan"),
+        ("GATEWAY_RELAY_BATCH", "0"),
+        ("GATEWAY_RELAY_BATCH", "1001"),
+        ("GATEWAY_BROKER_HEARTBEAT", "0"),
+        ("GATEWAY_CALLBACK_TIMEOUT", "nan"),
+        ("GATEWAY_CALLBACK_RETRY_SCHEDULE", "5,1e300"),  # its first failed attempt overflowed the date of the next
+        ("GATEWAY_RETENTION_INTERVAL", "1e-9"),
+        ("PORT", "0"),
+        ("PORT", "65536"),
+    ],
+)
+def test_settings_that_would_break_the_service_are_refused_naming_their_variable(variable: str, value: str) -> None:
+    with pytest.raises(msgspec.ValidationError, match=f"^{variable}: Expected"):
+        gateway.Settings.from_env({variable: value})
+
+
+def test_every_default_setting_is_within_its_bounds() -> None:
+    defaults = gateway.Settings()  # a Struct checks its bounds when converted to, not when built
+    assert msgspec.convert(msgspec.to_builtins(defaults), gateway.Settings) == defaults
+
+
 @contextlib.contextmanager
 def gateway_process(settings: gateway.Settings, port: int, **env: str) -> Iterator[subprocess.Popen[str]]:
     """`python gateway.py`, as a user starts it."""
