@@ -76,7 +76,11 @@ DEFAULT_CLIENT = "default"  # the client of a plain key, and of every caller whe
 UNPREFIXED = ("database_url", "rabbitmq_url", "host", "port", "log_level")  # the usual names; the rest are GATEWAY_*
 QueueType = Literal["classic", "quorum"]
 RETENTION_DAYS_MAX = 36_500  # a century; far beyond it the purge's cutoff would fall before year 1
-Seconds = Annotated[float, msgspec.Meta(ge=0)]
+MAX_GROUP = 1000  # rows per statement and publishes per round, at most
+DAY = 86_400  # seconds
+Timeout = Annotated[float, msgspec.Meta(gt=0, le=DAY)]  # timeouts and intervals (NaN fails every bound)
+Seconds = Annotated[float, msgspec.Meta(ge=0, le=365 * DAY)]  # a retry delay, at most a year: 1e300 overflows a date
+Short = Annotated[int, msgspec.Meta(ge=1, le=65_535)]  # 16 bits, not 0: a port (0: any), AMQP's heartbeat (0: none)
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -85,20 +89,20 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     database_url: str = "postgresql://postgres@localhost:5432/postgres"
     rabbitmq_url: str = "amqp://guest:guest@localhost:5672/"
     host: str = "0.0.0.0"
-    port: int = 8000
+    port: Short = 8000
     exchange: str = "notifications"
     log_level: str = "info"
     api_keys: tuple[str, ...] = ()  # comma-separated, each `key` or `client:key`
-    boot_timeout: float = 60.0  # how long boot waits for PostgreSQL and RabbitMQ to appear
-    database_timeout: float = 5.0  # no request waits longer for PostgreSQL: 503 instead
-    publish_timeout: float = 2.0  # a confirm slower than this leaves the row pending for the relay
-    broker_heartbeat: int = 10  # a broker connection silent for about three of these is dropped and rebuilt
-    relay_interval: float = 1.0
-    relay_grace: float = 5.0  # fresh pending rows belong to the request still publishing them
-    relay_batch: int = 500
+    boot_timeout: Timeout = 60.0  # how long boot waits for PostgreSQL and RabbitMQ to appear
+    database_timeout: Timeout = 5.0  # no request waits longer for PostgreSQL: 503 instead
+    publish_timeout: Timeout = 2.0  # a confirm slower than this leaves the row pending for the relay
+    broker_heartbeat: Short = 10  # a broker connection silent for about three of these is dropped and rebuilt
+    relay_interval: Timeout = 1.0
+    relay_grace: Timeout = 5.0  # fresh pending rows belong to the request still publishing them
+    relay_batch: Annotated[int, msgspec.Meta(ge=1, le=MAX_GROUP)] = 500
     callback_url: str | None = None  # for notifications that bring none
     webhook_secret: str | None = None  # whsec_<base64 of 24 to 64 bytes>: signs callbacks, which are never unsigned
-    callback_timeout: float = 10.0
+    callback_timeout: Timeout = 10.0
     callback_retry_schedule: tuple[Seconds, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)  # Svix's: over a day
     callback_allow_private: bool = False  # local development and tests only: lets callbacks reach this network
     metrics_key: str | None = None  # a bearer key for /metrics; unset, it is open like /health
@@ -106,7 +110,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Quorum only: requeues of a message, after which it is dead-lettered; 0 would dead-letter at the first requeue.
     delivery_limit: Annotated[int, msgspec.Meta(ge=1, lt=2**31)] = 20
     retention_days: float = 30  # final notifications unchanged this long are deleted; 0 keeps everything
-    retention_interval: Annotated[float, msgspec.Meta(gt=0, le=RETENTION_DAYS_MAX * 86400)] = 3600  # inf: never
+    retention_interval: Annotated[float, msgspec.Meta(ge=1, le=RETENTION_DAYS_MAX * DAY)] = 3600  # inf: never
 
     def __post_init__(self) -> None:
         if self.relay_grace <= self.publish_timeout:  # else the relay takes rows whose request is still publishing
@@ -229,8 +233,9 @@ def check_metadata(value: object, depth: int = 0) -> None:
 
 HOST_NAME = re.compile(r"(?=.{1,253}$)((?!-)[a-z0-9-]{1,63}(?<!-)\.)*(?!-)[a-z0-9-]{1,63}(?<!-)\.?")
 NUMBERS_ONLY = re.compile(r"((0x[0-9a-f]*|[0-9]+)\.?)+")  # 2130706433, 0x7f.1, 127.1: no name, no canonical address
-NAT64 = ipaddress.ip_network("64:ff9b::/96")
-IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+# IPv6 forms holding an IPv4 address in their last 32 bits: NAT64, IPv4-compatible, IPv4-translated (RFC 2765)
+EMBED_IPV4 = [ipaddress.ip_network(n) for n in ("64:ff9b::/96", "::/96", "::ffff:0:0:0/96")]
+LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: a local network's own translator, whatever it embeds
 
 
 def callback_host(url: str) -> str | None:
@@ -276,11 +281,11 @@ def is_public(host: str) -> bool:
         return True
     if isinstance(address, ipaddress.IPv6Address):
         embedded = address.ipv4_mapped or address.sixtofour or (address.teredo or (None, None))[1]
-        if embedded is None and (address in NAT64 or address in IPV4_COMPATIBLE):
+        if embedded is None and any(address in network for network in EMBED_IPV4):
             embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
         if embedded is not None:
             return is_public(str(embedded))
-        if address.is_site_local:
+        if address.is_site_local or address in LOCAL_NAT64:
             return False
     return address.is_global and not address.is_multicast
 
@@ -812,17 +817,20 @@ EventOutcome = Literal["applied", "ignored", "unknown"]  # ignored: not forward;
 
 
 async def apply_status_events(pool: DeadlinePool, events: list[StatusEvent]) -> tuple[list[EventOutcome], bool]:
-    """Apply events in order, in one statement per round: an UPDATE changes a row once, so a notification's second
-    event waits for the next. Returns each event's outcome, and whether any change made a callback."""
-    rounds: list[dict[UUID, int]] = []  # notification -> index of its event in that round
+    """Apply events in order, a statement per round: an UPDATE changes a row once, so a notification's next event
+    waits for the next round. Statuses only move forward: an event not beyond an earlier one of its notification
+    never applies and takes no round. Returns each event's outcome, and whether any change made a callback."""
+    rounds: dict[int, dict[UUID, int]] = {}  # round -> notification -> index of its event
+    reached: dict[UUID, tuple[int, int]] = {}  # notification -> its furthest status so far, and the rounds it takes
     for index, event in enumerate(events):
-        if (free := next((round_ for round_ in rounds if event.id not in round_), None)) is None:
-            rounds.append(free := {})
-        free[event.id] = index
+        furthest, taken = reached.get(event.id, (-1, 0))
+        if (position := LIFECYCLE.index(event.status)) > furthest:  # else ignored, or unknown: checked below
+            reached[event.id] = (position, taken + 1)
+            rounds.setdefault(taken, {})[event.id] = index
     outcomes: list[EventOutcome | None] = [None] * len(events)
     called_back = False
     async with pool.connection() as conn:
-        for round_ in rounds:
+        for round_ in rounds.values():
             params = {"events": msgspec.json.encode([events[i] for i in round_.values()]).decode(), "now": utcnow()}
             params |= {"lifecycle": list(LIFECYCLE), "final": list(FINAL)}
             for event_id, calls_back in await (await conn.execute(APPLY_STATUS_EVENTS, params)).fetchall():
@@ -1058,8 +1066,6 @@ def publish_result(exc: BaseException | None) -> str:
 
 
 # ── Background tasks: grouped stages, the relay, the status consumer ─────────────────────────────────
-
-MAX_GROUP = 1000  # rows per statement and publishes per round, at most
 
 
 class Coalescer(Generic[T, R]):
@@ -1601,6 +1607,12 @@ class StrictRequest(Request[Any, Any, Any]):
     """Decodes a JSON body straight into the handler's `data` type, strictly and in one pass. Litestar converts
     decoded values with strict=False, which read `"send_at": "20261201"` as a Unix time (1970-08-23)."""
 
+    async def body(self) -> bytes:
+        body = await super().body()
+        if not body and self.route_handler.parsed_data_field is not None:  # Litestar would skip json(): KeyError
+            raise self.refused("Request body is empty: a JSON object is expected", "body")
+        return body
+
     async def json(self) -> Any:
         data = self.route_handler.parsed_data_field
         if data is None:
@@ -1609,9 +1621,11 @@ class StrictRequest(Request[Any, Any, Any]):
         try:
             return msgspec.json.decode(body, type=data.annotation)
         except (msgspec.DecodeError, UnicodeDecodeError) as exc:
-            message, key = body_error(exc, body)
-            detail = f"Validation failed for {self.method} {self.url.path}"
-            raise ValidationException(detail, extra=[{"message": message, "key": key, "source": "body"}]) from exc
+            raise self.refused(*body_error(exc, body)) from exc
+
+    def refused(self, message: str, key: str) -> ValidationException:
+        detail = f"Validation failed for {self.method} {self.url.path}"
+        return ValidationException(detail, extra=[{"message": message, "key": key, "source": "body"}])
 
 
 NAMED_FIELD = re.compile(r"^`(\w+)`|field `(.+)`$")  # our rules' messages start with the field; msgspec's end with it

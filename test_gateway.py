@@ -342,7 +342,8 @@ async def shared_gw(shared_gateway: Harness) -> Harness:
 
 class TcpRelay:
     """A TCP relay in front of a real service: `cut` drops every connection and refuses new ones, like a broker
-    or database going away; `freeze` keeps connections open but stops passing bytes, like a hung one."""
+    or database going away; `freeze` keeps connections open but stops passing bytes, like a hung one; `latency`
+    holds back every chunk, like a service a network hop away."""
 
     def __init__(self, target: str) -> None:
         parts = urlsplit(target)
@@ -352,6 +353,7 @@ class TcpRelay:
         self.writers: set[asyncio.StreamWriter] = set()
         self.flowing = asyncio.Event()
         self.flowing.set()
+        self.latency = 0.0
 
     def url(self, original: str) -> str:
         return original.replace(f":{self.target[1]}", f":{self.port}", 1)
@@ -373,6 +375,7 @@ class TcpRelay:
         with contextlib.suppress(OSError):
             while data := await reader.read(65536):
                 await self.flowing.wait()
+                await asyncio.sleep(self.latency)
                 writer.write(data)
                 await writer.drain()
         writer.close()
@@ -785,6 +788,8 @@ REFUSED_OVER_HTTP = [  # one body for each way the HTTP path refuses one, and wo
     pytest.param("", b'{"type": "sms",', "body", "truncated", id="malformed-json"),
     pytest.param("", SMS_WITH % b'"metadata":{"k":"\xff"}', "metadata.k", "UTF-8", id="not-utf-8"),
     pytest.param("", DEEP_ARRAY, "body", "nested too deeply", id="nesting"),
+    pytest.param("", b"", "body", "Request body is empty: a JSON object is expected", id="empty"),
+    pytest.param("/batch", b"", "body", "Request body is empty: a JSON object is expected", id="batch-empty"),
     pytest.param(
         "/batch",
         encoded({"notifications": [VALID["sms"], VALID["email"], {**VALID["sms"], "recipient": "12"}]}),
@@ -1311,6 +1316,35 @@ def test_settings_come_from_the_environment() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("GATEWAY_DATABASE_TIMEOUT", "nan"),  # an invalid statement_timeout: boot retried until it gave up
+        ("GATEWAY_DATABASE_TIMEOUT", "0"),
+        ("GATEWAY_PUBLISH_TIMEOUT", "-1"),
+        ("GATEWAY_BOOT_TIMEOUT", "inf"),
+        ("GATEWAY_RELAY_INTERVAL", "nan"),  # the relay died, /health said so
+        ("GATEWAY_RELAY_GRACE", "nan"),
+        ("GATEWAY_RELAY_BATCH", "0"),
+        ("GATEWAY_RELAY_BATCH", "1001"),
+        ("GATEWAY_BROKER_HEARTBEAT", "0"),
+        ("GATEWAY_CALLBACK_TIMEOUT", "nan"),
+        ("GATEWAY_CALLBACK_RETRY_SCHEDULE", "5,1e300"),  # its first failed attempt overflowed the date of the next
+        ("GATEWAY_RETENTION_INTERVAL", "1e-9"),
+        ("PORT", "0"),
+        ("PORT", "65536"),
+    ],
+)
+def test_settings_that_would_break_the_service_are_refused_naming_their_variable(variable: str, value: str) -> None:
+    with pytest.raises(msgspec.ValidationError, match=f"^{variable}: Expected"):
+        gateway.Settings.from_env({variable: value})
+
+
+def test_every_default_setting_is_within_its_bounds() -> None:
+    defaults = gateway.Settings()  # a Struct checks its bounds when converted to, not when built
+    assert msgspec.convert(msgspec.to_builtins(defaults), gateway.Settings) == defaults
+
+
 @contextlib.contextmanager
 def gateway_process(settings: gateway.Settings, port: int, **env: str) -> Iterator[subprocess.Popen[str]]:
     """`python gateway.py`, as a user starts it."""
@@ -1787,6 +1821,62 @@ async def test_2000_events_for_1000_notifications_all_apply(gw: Harness) -> None
     await eventually(all_delivered, within=30, what="2,000 events applied")
     elapsed = time.monotonic() - started
     print(f"\n2,000 status events published and applied in {elapsed:.2f}s: {2000 / elapsed:.0f} events/s")
+
+
+@pytest.mark.slow  # a flood: 5,000 events, timed
+async def test_thousands_of_repeats_for_one_notification_hold_up_no_other(settings: gateway.Settings) -> None:
+    database = TcpRelay(settings.database_url)
+    await database.open()
+    database.latency = 0.002  # each statement a few milliseconds: one per repeat would take 20 s and more
+    async with running(with_relay(settings, database, "database_url"), settings) as gw:
+        repeated, *others = [(await gw.post(VALID["sms"])).json()["id"] for _ in range(11)]
+        exchange = await gw.channel.get_exchange(gw.settings.exchange)
+        repeat = json.dumps({"id": repeated, "status": "sent"}).encode()
+        await asyncio.gather(*(exchange.publish(aio_pika.Message(repeat), "status") for _ in range(5000)))
+        started = time.monotonic()
+        for notification_id in others:
+            await gw.publish_status({"id": notification_id, "status": "delivered"})
+        unknown = str(uuid.uuid4())
+        await gw.publish_status({"id": unknown, "status": "sent"})
+
+        async def others_delivered() -> bool:
+            return await gw.scalar("SELECT count(*) FROM notifications WHERE status = 'delivered'") == len(others)
+
+        await eventually(others_delivered, within=5, what="the ten events behind 5,000 repeats applied")
+        print(f"\n10 events applied behind 5,000 repeats in {time.monotonic() - started:.2f}s")
+        await eventually(lambda: equals(gw.queue_depth("status", dead=True), 1), what="the unknown one dead-lettered")
+        await asyncio.sleep(0.3)  # time for a repeat to be dead-lettered, if one were
+        assert [json.loads(m.body)["id"] for m in await gw.take("status", dead=True)] == [unknown]
+        assert (await gw.queue_depth("status"), await status_of(gw, repeated)) == (0, "sent")
+    await database.cut()
+
+
+async def test_an_event_not_beyond_an_earlier_one_of_its_notification_takes_no_round(
+    settings: gateway.Settings, receiver: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with running(hooked(settings, callback_url=receiver.url())) as gw:
+        notification_id = uuid.UUID((await gw.post(VALID["sms"])).json()["id"])
+        await eventually(lambda: equals(status_of(gw, str(notification_id)), "queued"), what="queued")
+        unknown = uuid.uuid4()
+        execute = psycopg.AsyncConnection.execute
+        rounds = 0
+
+        async def counted(conn: psycopg.AsyncConnection[Any], query: Any, *args: Any, **kwargs: Any) -> Any:
+            nonlocal rounds
+            rounds += query is gateway.APPLY_STATUS_EVENTS
+            return await execute(conn, query, *args, **kwargs)
+
+        monkeypatch.setattr(psycopg.AsyncConnection, "execute", counted)
+        sent, delivered, failed = (gateway.StatusEvent(notification_id, s) for s in ("sent", "delivered", "failed"))
+        events = [sent] * 400 + [delivered] + [sent] * 400 + [failed, gateway.StatusEvent(unknown, "sent")]
+        outcomes, called_back = await gateway.apply_status_events(gw.service.pool, events)
+        monkeypatch.undo()
+        assert outcomes == ["applied"] + ["ignored"] * 399 + ["applied"] + ["ignored"] * 401 + ["unknown"]
+        assert called_back and rounds == 3  # one per status reported: sent, delivered and failed
+        types = "SELECT type FROM callbacks WHERE notification_id = %s ORDER BY position"
+        assert [row[0] for row in await (await gw.db.execute(types, (notification_id,))).fetchall()] == [
+            f"notification.{s}" for s in ("queued", "sent", "delivered")
+        ]
 
 
 async def test_status_consumer_comes_back_after_a_broker_outage(
@@ -3261,9 +3351,19 @@ PRIVATE_URLS = [
     "http://\uff11\uff16\uff19.\uff12\uff15\uff14.\uff11\uff16\uff19.\uff12\uff15\uff14/latest/meta-data/",
     "http://[::127.0.0.1]/hook",  # IPv4-compatible
     "http://[64:ff9b::7f00:1]/hook",  # NAT64
+    "http://[64:ff9b:1::7f00:1]:8390/hook",  # local-use NAT64 (RFC 8215)
+    "http://[64:ff9b:1::808:808]/hook",  # local-use NAT64, whatever it embeds
+    "http://[::ffff:0:7f00:1]:8390/hook",  # IPv4-translated (RFC 2765)
     "http://[2002:7f00:1::]/hook",  # 6to4
     "http://[fec0::1]/hook",  # site-local
 ]
+
+
+@pytest.mark.parametrize(
+    "host", ["8.8.8.8", "::ffff:8.8.8.8", "64:ff9b::808:808", "::ffff:0:808:808", "2002:808:808::"]
+)
+def test_ipv6_forms_of_a_public_ipv4_address_are_public(host: str) -> None:
+    assert gateway.is_public(host)
 
 
 @pytest.mark.parametrize("allowed", [False, True], ids=["refused", "allowed"])
