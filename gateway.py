@@ -91,7 +91,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     host: str = "0.0.0.0"
     port: Short = 8000
     exchange: str = "notifications"
-    log_level: str = "info"
+    log_level: Annotated[str, msgspec.Meta(pattern="(?i)^(critical|error|warning|info|debug)$")] = "info"
     api_keys: tuple[str, ...] = ()  # comma-separated, each `key` or `client:key`
     boot_timeout: Timeout = 60.0  # how long boot waits for PostgreSQL and RabbitMQ to appear
     database_timeout: Timeout = 5.0  # no request waits longer for PostgreSQL: 503 instead

@@ -1305,6 +1305,9 @@ def test_settings_come_from_the_environment() -> None:
         ("a", "b"),
         12.5,
     )
+    assert gateway.Settings.from_env({"LOG_LEVEL": "WARNING"}).log_level == "WARNING"
+    with pytest.raises(msgspec.ValidationError, match="LOG_LEVEL"):  # logging would fail with a traceback
+        gateway.Settings.from_env({"LOG_LEVEL": "loud"})
     defaults = gateway.Settings.from_env({})
     assert defaults.database_url == "postgresql://postgres@localhost:5432/postgres"
     assert defaults.rabbitmq_url == "amqp://guest:guest@localhost:5672/"
