@@ -2161,8 +2161,10 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self.deadline = None if seconds is None else self.loop.call_later(seconds, self.on_deadline)
 
     def on_deadline(self) -> None:
-        # A body that kept its pace, or that uvicorn stopped reading until the app takes it, gets another window.
-        if self.head_room is None and (self.body_bytes >= MIN_BODY_BYTES or self.flow.read_paused):
+        # A body that kept its pace, that uvicorn stopped reading until the app takes it, or that the client holds
+        # back until the app asks for it (Expect: 100-continue), gets another window.
+        waiting = self.flow.read_paused or (self.cycle is not None and self.cycle.waiting_for_100_continue)
+        if self.head_room is None and (self.body_bytes >= MIN_BODY_BYTES or waiting):
             self.body_bytes = 0
             self.expect_within(RECEIVE_TIMEOUT)
         else:
@@ -2170,23 +2172,22 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def pause_writing(self) -> None:
         super().pause_writing()
-        self.watch_send(None)
+        self.watch_send()
 
-    def watch_send(self, unsent: int | None) -> None:
+    def watch_send(self, unsent: int | None = None) -> None:
         """Aborts an answer whose unread part (the kernel's send queue included) has not shrunk in SEND_TIMEOUT;
-        a client that keeps reading, however slowly, keeps its connection."""
+        a client that keeps reading, however slowly, keeps its connection. Watched from when the write buffer
+        fills or an answer ends, until nothing is left unsent."""
+        if unsent is None and self.send_deadline is not None:
+            return
         sock = self.transport.get_extra_info("socket")
-        in_kernel = struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, bytes(4)))[0]
+        in_kernel = struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, bytes(4)))[0] if sock else 0
         now_unsent = self.transport.get_write_buffer_size() + in_kernel
-        if unsent is not None and now_unsent >= unsent:
+        self.send_deadline = None
+        if now_unsent and unsent is not None and now_unsent >= unsent:
             self.transport.abort()  # close() would wait to flush it first
-        else:
+        elif now_unsent:
             self.send_deadline = self.loop.call_later(SEND_TIMEOUT, self.watch_send, now_unsent)
-
-    def resume_writing(self) -> None:
-        if self.send_deadline is not None:
-            self.send_deadline.cancel()
-        super().resume_writing()
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]  # as uvicorn's
         super().connection_made(transport)
@@ -2194,12 +2195,15 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.expect_within(None)
-        self.resume_writing()
+        if self.send_deadline is not None:
+            self.send_deadline.cancel()
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
         if self.refusal is not None:  # the parser has stopped: nothing more is read
             return
+        if self.deadline is None:  # bytes after a request (a blank line too, which llhttp skips): a head has begun
+            self.expect_within(RECEIVE_TIMEOUT)
         # A head is fed no more bytes than it may take, so one that has not ended by then is refused before it grows.
         while self.head_room is not None and len(data) > self.head_room:
             head, data = data[: self.head_room], data[self.head_room :]
@@ -2243,33 +2247,29 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
+        self.watch_send()
         self.answer_refusal()
-
-    def on_message_begin(self) -> None:
-        super().on_message_begin()
-        if self.deadline is None:  # a kept-alive connection's next request: its head has begun
-            self.expect_within(RECEIVE_TIMEOUT)
 
     def on_headers_complete(self) -> None:
         # Counted again from what was parsed: a head that began in the read that ended the request before it was
         # fed past `head_room`.
-        if len(self.url) + sum(len(name) + len(value) + 4 for name, value in self.headers) > HEAD_LIMIT:
+        if len(self.url) + sum(len(name) + len(value) + 3 for name, value in self.headers) > HEAD_LIMIT:  # `:`, CRLF
             self.refuse(431, f"Request head larger than {HEAD_LIMIT // 1024} KiB")
             raise RefusedRequestError
         if len(self.pipeline) >= PIPELINE_LIMIT:  # each waiting request holds its head and a task's worth of memory
             self.refuse(429, f"More than {PIPELINE_LIMIT} requests pipelined on one connection; send the rest anew")
             raise RefusedRequestError
-        self.head_room, self.body_bytes, self.idle_bytes = None, 0, 0
-        self.expect_within(RECEIVE_TIMEOUT)
         # Not uvicorn's limit_concurrency, which counts idle connections too (2,000 idle sockets made every request a
         # 503), and answers in plain text: only requests in flight count here.
         app = self.app
         if len(self.tasks) >= REQUEST_LIMIT:
             self.app = too_many_requests
         try:
-            super().on_headers_complete()
+            super().on_headers_complete()  # a URL it cannot parse is refused here, before this request begins
         finally:
             self.app = app
+        self.head_room, self.body_bytes, self.idle_bytes = None, 0, 0
+        self.expect_within(RECEIVE_TIMEOUT)
 
     def on_body(self, body: bytes) -> None:
         self.body_bytes += len(body)

@@ -2712,13 +2712,18 @@ async def test_a_refusal_pipelined_behind_a_post_comes_after_its_202(shared_gw: 
     post = json.dumps(VALID["sms"]).encode()
     request = b"POST /api/v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
     request += b"Content-Length: %d\r\n\r\n%s" % (len(post), post)
-    for refused, status in ((b"GARBAGE\r\n\r\n", 400), (b"GET / HTTP/1.1\r\nX: " + b"x" * 40_000 + b"\r\n\r\n", 431)):
+    refusals = {
+        b"GARBAGE\r\n\r\n": 400,
+        b"GET http://h:99999999999/ HTTP/1.1\r\nHost: x\r\n\r\n": 400,  # a URL only uvicorn's parse_url refuses
+        b"GET / HTTP/1.1\r\nX: " + b"x" * 40_000 + b"\r\n\r\n": 431,
+    }
+    for refused, status in refusals.items():
         with socket.create_connection(("127.0.0.1", shared_gw.http.base_url.port or 80)) as sock:
             sock.sendall(request + refused)
             answers = await asyncio.to_thread(answers_until_closed, sock)
         assert [code for code, _ in answers] == [202, status]
         assert json.loads(answers[1][1])["status_code"] == status
-    assert len(await shared_gw.statuses()) == 2
+    assert len(await shared_gw.statuses()) == len(refusals)
 
 
 async def test_a_head_pipelined_in_the_read_that_ends_the_request_before_it_is_held_to_the_limit(
@@ -2730,6 +2735,43 @@ async def test_a_head_pipelined_in_the_read_that_ends_the_request_before_it_is_h
         with socket.create_connection(("127.0.0.1", shared_gw.http.base_url.port or 80)) as sock:
             sock.sendall(first + second)
             assert [code for code, _ in await asyncio.to_thread(answers_until_closed, sock)] == expected
+
+
+async def test_a_head_just_under_the_limit_passes_however_its_headers_are_spaced(shared_gw: Harness) -> None:
+    headers = b"".join(b"X-%03d:%s\r\n" % (i, b"v" * 15) for i in range(700))  # `Name:value`, no space
+    head = b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers + b"\r\n"
+    assert len(head) < gateway.HEAD_LIMIT
+    with socket.create_connection(("127.0.0.1", shared_gw.http.base_url.port or 80)) as sock:
+        sock.sendall(head)
+        assert [code for code, _ in await asyncio.to_thread(answers_until_closed, sock)] == [200]
+
+
+async def test_a_blank_line_after_a_request_does_not_keep_the_connection_open(shared_gw: Harness) -> None:
+    """Any bytes cancel uvicorn's keep-alive timer, and llhttp skips blank lines without beginning a request."""
+    with socket.create_connection(("127.0.0.1", shared_gw.http.base_url.port or 80)) as sock:
+        sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        sock.settimeout(5)
+        assert (await asyncio.to_thread(sock.recv, 65536)).startswith(b"HTTP/1.1 200")
+        sock.sendall(b"\r\n")
+        deadline = time.monotonic() + gateway.RECEIVE_TIMEOUT + 3
+        assert await asyncio.to_thread(closed_by_server, sock, deadline), "open past the receive timeout"
+
+
+async def test_a_batch_that_waits_for_100_continue_gets_its_503_when_no_read_slot_frees(gw: Harness) -> None:
+    """Its client sends no body until asked: the body's receive timer must not cut it off before the answer."""
+    for _ in range(gateway.BATCHES_READ):
+        await gw.service.batch_reads.acquire()
+    try:
+        with socket.create_connection(("127.0.0.1", gw.http.base_url.port or 80)) as sock:
+            sock.sendall(
+                f"POST {gateway.API_PREFIX}/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Content-Length: 100\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n".encode()
+            )
+            answers = await asyncio.to_thread(answers_until_closed, sock)
+    finally:
+        for _ in range(gateway.BATCHES_READ):
+            gw.service.batch_reads.release()
+    assert answers == [(503, b'{"status_code":503,"detail":"Too many batches at once; retry shortly"}')]
 
 
 async def test_trailer_fields_are_bounded_like_a_head(shared_gw: Harness) -> None:
