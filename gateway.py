@@ -78,7 +78,7 @@ QueueType = Literal["classic", "quorum"]
 RETENTION_DAYS_MAX = 36_500  # a century; far beyond it the purge's cutoff would fall before year 1
 MAX_GROUP = 1000  # rows per statement and publishes per round, at most
 DAY = 86_400  # seconds
-Timeout = Annotated[float, msgspec.Meta(gt=0, le=DAY)]  # timeouts and intervals (NaN fails every bound)
+Timeout = Annotated[float, msgspec.Meta(ge=0.01, le=DAY)]  # timeouts and intervals (NaN fails every bound)
 Seconds = Annotated[float, msgspec.Meta(ge=0, le=365 * DAY)]  # a retry delay, at most a year: 1e300 overflows a date
 Short = Annotated[int, msgspec.Meta(ge=1, le=65_535)]  # 16 bits, not 0: a port (0: any), AMQP's heartbeat (0: none)
 

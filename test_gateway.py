@@ -1327,6 +1327,7 @@ def test_settings_come_from_the_environment() -> None:
         ("GATEWAY_PUBLISH_TIMEOUT", "-1"),
         ("GATEWAY_BOOT_TIMEOUT", "inf"),
         ("GATEWAY_RELAY_INTERVAL", "nan"),  # the relay died, /health said so
+        ("GATEWAY_RELAY_INTERVAL", "1e-300"),  # a relay polling PostgreSQL without pause
         ("GATEWAY_RELAY_GRACE", "nan"),
         ("GATEWAY_RELAY_BATCH", "0"),
         ("GATEWAY_RELAY_BATCH", "1001"),
