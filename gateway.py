@@ -2172,22 +2172,23 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def pause_writing(self) -> None:
         super().pause_writing()
-        self.watch_send()
+        self.watch_send(None)
 
-    def watch_send(self, unsent: int | None = None) -> None:
+    def watch_send(self, unsent: int | None) -> None:
         """Aborts an answer whose unread part (the kernel's send queue included) has not shrunk in SEND_TIMEOUT;
-        a client that keeps reading, however slowly, keeps its connection. Watched from when the write buffer
-        fills or an answer ends, until nothing is left unsent."""
-        if unsent is None and self.send_deadline is not None:
-            return
+        a client that keeps reading, however slowly, keeps its connection."""
         sock = self.transport.get_extra_info("socket")
-        in_kernel = struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, bytes(4)))[0] if sock else 0
+        in_kernel = struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, bytes(4)))[0]
         now_unsent = self.transport.get_write_buffer_size() + in_kernel
-        self.send_deadline = None
-        if now_unsent and unsent is not None and now_unsent >= unsent:
+        if unsent is not None and now_unsent >= unsent:
             self.transport.abort()  # close() would wait to flush it first
-        elif now_unsent:
+        else:
             self.send_deadline = self.loop.call_later(SEND_TIMEOUT, self.watch_send, now_unsent)
+
+    def resume_writing(self) -> None:
+        if self.send_deadline is not None:
+            self.send_deadline.cancel()
+        super().resume_writing()
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]  # as uvicorn's
         super().connection_made(transport)
@@ -2195,8 +2196,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.expect_within(None)
-        if self.send_deadline is not None:
-            self.send_deadline.cancel()
+        self.resume_writing()
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
@@ -2247,7 +2247,6 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
-        self.watch_send()
         self.answer_refusal()
 
     def on_headers_complete(self) -> None:
