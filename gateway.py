@@ -1536,6 +1536,7 @@ BATCH_BODY_LIMIT = 16 * 1024 * 1024
 BATCHES_AT_ONCE = 2  # a 15 MB batch takes over 100 MB while decoded and stored; 12 at once took 978 MB
 BATCHES_READ = 8  # batches whose bodies (up to 16 MiB each) are read or held at a time; 100 at once took 1.5 GB
 HEAD_LIMIT = 16 * 1024  # bytes of request line and headers
+HEAD_TOO_LARGE = f"Request head larger than {HEAD_LIMIT // 1024} KiB"
 RECEIVE_TIMEOUT = 5.0  # seconds a request head may take to arrive, and a body may take per MIN_BODY_BYTES
 MIN_BODY_BYTES = 16 * 1024
 SEND_TIMEOUT = 10.0  # seconds a client may read nothing of its answer before it is cut off
@@ -1967,14 +1968,17 @@ async def health(gateway: NamedDependency[Gateway]) -> Response[Health]:
     return Response(Health("ok" if healthy else "unavailable", checks), status_code=200 if healthy else 503)
 
 
+def bearer_token(connection: ASGIConnection[Any, Any, Any, Any]) -> bytes | None:
+    """The token of `Authorization: Bearer <token>` (the scheme in any case); None for none or another scheme."""
+    scheme, _, token = connection.headers.get("authorization", "").partition(" ")
+    return token.strip().encode() if scheme.lower() == "bearer" else None
+
+
 @get("/metrics", include_in_schema=False, media_type=prometheus_client.CONTENT_TYPE_LATEST)
 async def metrics(request: Request[Any, Any, Any], gateway: NamedDependency[Gateway]) -> bytes:
     """Prometheus' text format; with GATEWAY_METRICS_KEY set, only for that key as a bearer token."""
-    key = gateway.settings.metrics_key
-    scheme, _, presented = request.headers.get("authorization", "").partition(" ")
-    if key is not None and not (
-        hmac.compare_digest(presented.strip().encode(), key.encode()) and scheme.lower() == "bearer"
-    ):
+    key, token = gateway.settings.metrics_key, bearer_token(request)
+    if key is not None and not (token is not None and hmac.compare_digest(token, key.encode())):
         raise NotAuthorizedException(
             "Authorization: Bearer <GATEWAY_METRICS_KEY> required", headers={"WWW-Authenticate": "Bearer"}
         )
@@ -2014,11 +2018,9 @@ class ApiKeys(AbstractAuthenticationMiddleware):
     async def authenticate_request(self, connection: ASGIConnection[Any, Any, Any, Any]) -> AuthenticationResult:
         if not self.keys:
             return AuthenticationResult(DEFAULT_CLIENT, None)
-        scheme, _, presented = connection.headers.get("authorization", "").partition(" ")
-        candidate = presented.strip().encode()
-        matched = None
+        token, matched = bearer_token(connection), None
         for key, caller in self.keys:  # no early exit: every key is compared every time
-            if hmac.compare_digest(candidate, key) and scheme.lower() == "bearer":
+            if token is not None and hmac.compare_digest(token, key):
                 matched = caller
         if matched is None:
             raise NotAuthorizedException(
@@ -2123,19 +2125,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
 
 
-async def too_many_requests(scope: Scope, receive: Receive, send: Send) -> None:
-    """The answer past REQUEST_LIMIT requests in flight, in place of the app."""
-    body = msgspec.json.encode(ErrorBody(503, f"Over {REQUEST_LIMIT} requests in flight; retry shortly"))
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 503,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))],
-        }
-    )
-    await send({"type": "http.response.body", "body": body, "more_body": False})
-
-
 class RefusedRequestError(Exception):
     """Raised in a parser callback to drop the rest of a read: its refusal is already on its way."""
 
@@ -2212,7 +2201,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             if self.refusal is not None or self.transport.is_closing():
                 return
             if self.head_room == 0:
-                return self.refuse(431, f"Request head larger than {HEAD_LIMIT // 1024} KiB")
+                return self.refuse(431, HEAD_TOO_LARGE)
         if self.head_room is not None:
             self.head_room -= len(data)
         within_body, received = self.head_room is None, self.body_bytes
@@ -2253,20 +2242,17 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         # Counted again from what was parsed: a head that began in the read that ended the request before it was
         # fed past `head_room`.
         if len(self.url) + sum(len(name) + len(value) + 3 for name, value in self.headers) > HEAD_LIMIT:  # `:`, CRLF
-            self.refuse(431, f"Request head larger than {HEAD_LIMIT // 1024} KiB")
+            self.refuse(431, HEAD_TOO_LARGE)
             raise RefusedRequestError
         if len(self.pipeline) >= PIPELINE_LIMIT:  # each waiting request holds its head and a task's worth of memory
             self.refuse(429, f"More than {PIPELINE_LIMIT} requests pipelined on one connection; send the rest anew")
             raise RefusedRequestError
         # Not uvicorn's limit_concurrency, which counts idle connections too (2,000 idle sockets made every request a
         # 503), and answers in plain text: only requests in flight count here.
-        app = self.app
         if len(self.tasks) >= REQUEST_LIMIT:
-            self.app = too_many_requests
-        try:
-            super().on_headers_complete()  # a URL it cannot parse is refused here, before this request begins
-        finally:
-            self.app = app
+            self.refuse(503, f"Over {REQUEST_LIMIT} requests in flight; retry shortly")
+            raise RefusedRequestError
+        super().on_headers_complete()  # a URL it cannot parse is refused here, before this request begins
         self.head_room, self.body_bytes, self.idle_bytes = None, 0, 0
         self.expect_within(RECEIVE_TIMEOUT)
 
