@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import Any, NamedTuple, cast, get_args
 from urllib.parse import urlsplit
 
 import aio_pika
@@ -2672,28 +2672,14 @@ async def test_an_oversized_request_head_is_refused_before_it_grows(settings: ga
             assert all(closed_by_server(sock, deadline) for sock in heads), "an oversized head was not refused"
 
 
-def answer_until_closed(sock: socket.socket) -> tuple[int, dict[str, str], bytes]:
-    """Status, headers and body of the answer a server sends before it closes the connection."""
-    received = b""
-    sock.settimeout(5)
-    while chunk := sock.recv(65536):
-        received += chunk
-    head, _, body = received.partition(b"\r\n\r\n")
-    status_line, *lines = head.decode().split("\r\n")
-    headers = {name.lower(): value.strip() for name, _, value in (line.partition(":") for line in lines)}
-    return int(status_line.split()[1]), headers, body
+class RawAnswer(NamedTuple):
+    status: int
+    content_type: str
+    body: bytes
 
 
-async def test_a_request_that_is_not_http_gets_a_json_400(gw: Harness) -> None:
-    with socket.create_connection(("127.0.0.1", gw.http.base_url.port or 80)) as sock:
-        sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: x\r\n\r\n")
-        status, headers, body = await asyncio.to_thread(answer_until_closed, sock)
-    assert (status, headers["content-type"]) == (400, "application/json")
-    assert json.loads(body) == {"status_code": 400, "detail": "Invalid HTTP request received."}
-
-
-def answers_until_closed(sock: socket.socket) -> list[tuple[int, bytes]]:
-    """Every answer (status, body) a server sends on a connection until it closes it."""
+def answers_until_closed(sock: socket.socket) -> list[RawAnswer]:
+    """Every answer a server sends on a connection until it closes it."""
     received = b""
     sock.settimeout(10)
     with contextlib.suppress(ConnectionResetError):
@@ -2702,10 +2688,19 @@ def answers_until_closed(sock: socket.socket) -> list[tuple[int, bytes]]:
     answers = []
     while received:
         head, _, rest = received.partition(b"\r\n\r\n")
-        length = int(re.search(rb"content-length: (\d+)", head, re.IGNORECASE).group(1))  # type: ignore[union-attr]
-        answers.append((int(head.split()[1]), rest[:length]))
+        fields = dict(re.findall(rb"\r\n([^:\r\n]+):[ \t]*([^\r\n]*)", head.lower()))
+        length = int(fields[b"content-length"])
+        answers.append(RawAnswer(int(head.split()[1]), fields.get(b"content-type", b"").decode(), rest[:length]))
         received = rest[length:]
     return answers
+
+
+async def test_a_request_that_is_not_http_gets_a_json_400(gw: Harness) -> None:
+    with socket.create_connection(("127.0.0.1", gw.http.base_url.port or 80)) as sock:
+        sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: x\r\n\r\n")
+        [answer] = await asyncio.to_thread(answers_until_closed, sock)
+    assert (answer.status, answer.content_type) == (400, "application/json")
+    assert json.loads(answer.body) == {"status_code": 400, "detail": "Invalid HTTP request received."}
 
 
 async def test_a_refusal_pipelined_behind_a_post_comes_after_its_202(shared_gw: Harness) -> None:
@@ -2722,8 +2717,8 @@ async def test_a_refusal_pipelined_behind_a_post_comes_after_its_202(shared_gw: 
         with socket.create_connection(("127.0.0.1", shared_gw.http.base_url.port or 80)) as sock:
             sock.sendall(request + refused)
             answers = await asyncio.to_thread(answers_until_closed, sock)
-        assert [code for code, _ in answers] == [202, status]
-        assert json.loads(answers[1][1])["status_code"] == status
+        assert [answer.status for answer in answers] == [202, status]
+        assert (answers[1].content_type, json.loads(answers[1].body)["status_code"]) == ("application/json", status)
     assert len(await shared_gw.statuses()) == len(refusals)
 
 
@@ -2735,7 +2730,7 @@ async def test_a_head_pipelined_in_the_read_that_ends_the_request_before_it_is_h
         second = b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Pad: " + b"x" * size + b"\r\n\r\n"
         with socket.create_connection(("127.0.0.1", shared_gw.http.base_url.port or 80)) as sock:
             sock.sendall(first + second)
-            assert [code for code, _ in await asyncio.to_thread(answers_until_closed, sock)] == expected
+            assert [answer.status for answer in await asyncio.to_thread(answers_until_closed, sock)] == expected
 
 
 async def test_a_head_just_under_the_limit_passes_however_its_headers_are_spaced(shared_gw: Harness) -> None:
@@ -2744,7 +2739,7 @@ async def test_a_head_just_under_the_limit_passes_however_its_headers_are_spaced
     assert len(head) < gateway.HEAD_LIMIT
     with socket.create_connection(("127.0.0.1", shared_gw.http.base_url.port or 80)) as sock:
         sock.sendall(head)
-        assert [code for code, _ in await asyncio.to_thread(answers_until_closed, sock)] == [200]
+        assert [answer.status for answer in await asyncio.to_thread(answers_until_closed, sock)] == [200]
 
 
 async def test_a_blank_line_after_a_request_does_not_keep_the_connection_open(shared_gw: Harness) -> None:
@@ -2772,7 +2767,9 @@ async def test_a_batch_that_waits_for_100_continue_gets_its_503_when_no_read_slo
     finally:
         for _ in range(gateway.BATCHES_READ):
             gw.service.batch_reads.release()
-    assert answers == [(503, b'{"status_code":503,"detail":"Too many batches at once; retry shortly"}')]
+    assert answers == [
+        RawAnswer(503, "application/json", b'{"status_code":503,"detail":"Too many batches at once; retry shortly"}')
+    ]
 
 
 async def test_trailer_fields_are_bounded_like_a_head(shared_gw: Harness) -> None:
@@ -2790,7 +2787,7 @@ async def test_trailer_fields_are_bounded_like_a_head(shared_gw: Harness) -> Non
 
         await asyncio.to_thread(send_trailers)
         answers = await asyncio.to_thread(answers_until_closed, sock)
-    assert [(code, json.loads(body)["detail"]) for code, body in answers] == [
+    assert [(answer.status, json.loads(answer.body)["detail"]) for answer in answers] == [
         (431, "Chunk framing and trailer fields larger than 16 KiB")
     ]
     assert time.monotonic() - started < gateway.RECEIVE_TIMEOUT, "refused as they came, not by the receive timer"
@@ -2807,7 +2804,7 @@ async def test_a_flood_of_pipelined_requests_is_cut_at_the_pipeline_limit_and_ot
         assert (await shared_gw.http.get("/health")).status_code == 200
         served_within = time.monotonic() - started
         answers = await asyncio.to_thread(answers_until_closed, sock)
-    assert [code for code, _ in answers] == [200] * (gateway.PIPELINE_LIMIT + 1) + [429]
+    assert [answer.status for answer in answers] == [200] * (gateway.PIPELINE_LIMIT + 1) + [429]
     assert served_within < 1, f"another client waited {served_within:.1f} s"
 
 
@@ -4042,8 +4039,11 @@ async def remaining(gw: Harness) -> set[str]:
     return {row[0] for row in await (await gw.db.execute("SELECT id::text FROM notifications")).fetchall()}
 
 
-def batch_sizes(monkeypatch: pytest.MonkeyPatch) -> dict[int, list[int]]:
-    """What each instance's batches deleted, by its pool: the real statement, counted."""
+def batch_sizes(monkeypatch: pytest.MonkeyPatch, batch: int, pause: float) -> dict[int, list[int]]:
+    """Purges in batches of `batch`, `pause` apart; returns what each instance's batches deleted, by its pool: the
+    real statement, counted."""
+    monkeypatch.setattr(gateway, "PURGE_BATCH", batch)
+    monkeypatch.setattr(gateway, "PURGE_PAUSE", pause)
     sizes: dict[int, list[int]] = {}
     delete_expired = gateway.delete_expired
 
@@ -4059,9 +4059,7 @@ def batch_sizes(monkeypatch: pytest.MonkeyPatch) -> dict[int, list[int]]:
 async def test_final_notifications_past_retention_go_in_batches_with_their_callbacks_and_keys(
     settings: gateway.Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(gateway, "PURGE_BATCH", 3)
-    monkeypatch.setattr(gateway, "PURGE_PAUSE", 0.01)
-    sizes = batch_sizes(monkeypatch)
+    sizes = batch_sizes(monkeypatch, batch=3, pause=0.01)
     caplog.set_level("INFO", logger="gateway")
     async with running(retention_settings(settings, days=1)) as gw:
         expired = await insert_aged(gw.db, "delivered", 2, 5) + await insert_aged(gw.db, "failed", 400, 4)
@@ -4124,9 +4122,7 @@ async def test_the_purge_skips_rows_another_transaction_holds_instead_of_waiting
 async def test_two_instances_purge_at_once_and_delete_each_expired_row_once(
     settings: gateway.Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(gateway, "PURGE_BATCH", 200)
-    monkeypatch.setattr(gateway, "PURGE_PAUSE", 0.02)
-    sizes = batch_sizes(monkeypatch)
+    sizes = batch_sizes(monkeypatch, batch=200, pause=0.02)
     caplog.set_level("INFO", logger="gateway")
     async with running(retention_settings(settings)) as first, running(retention_settings(settings)) as second:
         assert first.service.pool is not second.service.pool
