@@ -2125,6 +2125,19 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
 
 
+async def too_many_requests(scope: Scope, receive: Receive, send: Send) -> None:
+    """The answer past REQUEST_LIMIT requests in flight, in place of the app."""
+    body = msgspec.json.encode(ErrorBody(503, f"Over {REQUEST_LIMIT} requests in flight; retry shortly"))
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 503,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))],
+        }
+    )
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
 class RefusedRequestError(Exception):
     """Raised in a parser callback to drop the rest of a read: its refusal is already on its way."""
 
@@ -2248,11 +2261,15 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             self.refuse(429, f"More than {PIPELINE_LIMIT} requests pipelined on one connection; send the rest anew")
             raise RefusedRequestError
         # Not uvicorn's limit_concurrency, which counts idle connections too (2,000 idle sockets made every request a
-        # 503), and answers in plain text: only requests in flight count here.
+        # 503), and answers in plain text: only requests in flight count here. Not refuse() either: served as a
+        # request, the 503 has no body for HEAD and is not logged as a parse error.
+        app = self.app
         if len(self.tasks) >= REQUEST_LIMIT:
-            self.refuse(503, f"Over {REQUEST_LIMIT} requests in flight; retry shortly")
-            raise RefusedRequestError
-        super().on_headers_complete()  # a URL it cannot parse is refused here, before this request begins
+            self.app = too_many_requests
+        try:
+            super().on_headers_complete()  # a URL it cannot parse is refused here, before this request begins
+        finally:
+            self.app = app
         self.head_room, self.body_bytes, self.idle_bytes = None, 0, 0
         self.expect_within(RECEIVE_TIMEOUT)
 
