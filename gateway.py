@@ -1971,7 +1971,7 @@ async def health(gateway: NamedDependency[Gateway]) -> Response[Health]:
 def bearer_token(connection: ASGIConnection[Any, Any, Any, Any]) -> bytes | None:
     """The token of `Authorization: Bearer <token>` (the scheme in any case); None for none or another scheme."""
     scheme, _, token = connection.headers.get("authorization", "").partition(" ")
-    return token.strip().encode() if scheme.lower() == "bearer" else None
+    return token.strip(" \t").encode() if scheme.lower() == "bearer" else None  # HTTP's spaces, not Unicode's
 
 
 @get("/metrics", include_in_schema=False, media_type=prometheus_client.CONTENT_TYPE_LATEST)

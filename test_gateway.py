@@ -2017,12 +2017,15 @@ async def keyed(shared_keyed_gateway: Harness) -> Harness:
 
 @pytest.mark.parametrize(
     "authorization",
-    [None, "Bearer wrong-key", f"Bearer {KEYS[0][:-1]}", f"Bearer {KEYS[0]}x", f"Basic {KEYS[0]}", KEYS[0], "Bearer"],
+    [
+        *(None, "Bearer wrong-key", f"Bearer {KEYS[0][:-1]}", f"Bearer {KEYS[0]}x", f"Basic {KEYS[0]}", KEYS[0]),
+        *("Bearer", f"Bearer {KEYS[0]}\xa0", f"Bearer \x85{KEYS[0]}"),  # spaces HTTP does not know are no spaces
+    ],
 )
 async def test_requests_without_a_valid_key_are_401_and_store_nothing(
     keyed: Harness, authorization: str | None
 ) -> None:
-    headers = {"Authorization": authorization} if authorization is not None else {}
+    headers = {b"Authorization": authorization.encode("latin-1")} if authorization is not None else {}
     for method, path, body in (
         ("POST", gateway.API_PREFIX, VALID["sms"]),
         ("POST", f"{gateway.API_PREFIX}/batch", {"notifications": [VALID["sms"]]}),
